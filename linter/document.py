@@ -1,0 +1,287 @@
+"""The Document: the text exactly as read, plus views computed once and shared.
+
+Offsets everywhere are code-point indices into ``Document.text``. ``Document.prose``
+has the same length as ``text``; in Markdown files, everything that is not prose
+(front matter, code, URLs, link targets, HTML comments and tags) is blanked with
+spaces there (line breaks kept), so rules that scan ``prose`` never look at code and
+their offsets stay those of the file. For plain text, ``prose`` is ``text``.
+
+Views are computed lazily on first use and cached, so a rule never re-tokenises.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from linter.text import (
+    ABBREVIATIONS,
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    QUOTE_CHARS,
+)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class QuoteMark(NamedTuple):
+    """One quotation-mark character and how its context reads it.
+
+    role is ``open``, ``close``, ``apostrophe`` or ``ambiguous`` (no context to decide).
+    """
+
+    offset: int
+    char: str
+    role: str
+
+
+_WORD_RE = regex.compile(
+    r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1
+)
+_PARA_SPLIT_RE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_RE = regex.compile(r"[^\n]*")
+# A sentence ends at . ! ? or … followed by optional closers, then whitespace.
+_SENT_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+_LAST_TOKEN_RE = regex.compile(r"(\S+)$")
+
+
+class Document:
+    """A document to lint. ``kind`` is ``text`` or ``markdown``."""
+
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        *,
+        kind: str = "text",
+        doc_id: str | None = None,
+        prose: str | None = None,
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.kind = kind
+        self.doc_id = doc_id
+        if prose is None and kind == "markdown":
+            from linter.markdown import mask_markdown
+
+            prose = mask_markdown(text)
+        self.prose = text if prose is None else prose
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose view must have the same length as the text")
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, doc_id={self.doc_id!r}, len={len(self.text)})"
+
+    # ------------------------------------------------------------------ positions
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        idx = bisect_right(self.line_starts, offset) - 1
+        return idx + 1, offset - self.line_starts[idx] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line terminator."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    # ---------------------------------------------------------------------- views
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Lines of the prose view, without ``\\n`` or a trailing ``\\r``."""
+        out = []
+        prose = self.prose
+        for i, start in enumerate(self.line_starts):
+            end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(prose)
+            if end > start and prose[end - 1] == "\r":
+                end -= 1
+            out.append(Span(start, end, prose[start:end]))
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of prose separated by blank lines, stripped of outer whitespace."""
+        out = []
+        prose = self.prose
+        pos = 0
+        for m in _PARA_SPLIT_RE.finditer(prose):
+            self._add_block(out, pos, m.start())
+            pos = m.end()
+        self._add_block(out, pos, len(prose))
+        return out
+
+    def _add_block(self, out: list[Span], start: int, end: int) -> None:
+        prose = self.prose
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end, prose[start:end]))
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Words (letters/digits with inner apostrophes and hyphens) of the prose."""
+        return [Span(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(self.prose)]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences within paragraphs.
+
+        A sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes or
+        brackets) before whitespace, except after a known abbreviation, a single-letter
+        initial or a lone number. Line breaks inside a paragraph do not end a sentence.
+        """
+        out = []
+        for para in self.paragraphs:
+            text = para.text
+            start = 0
+            for m in _SENT_END_RE.finditer(text):
+                if not _is_sentence_end(text, m.start(), m.group()):
+                    continue
+                self._add_sentence(out, para.start, text, start, m.end())
+                start = m.end()
+            self._add_sentence(out, para.start, text, start, len(text))
+        return out
+
+    def _add_sentence(self, out: list[Span], base: int, text: str, s: int, e: int) -> None:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Span(base + s, base + e, text[s:e]))
+
+    @cached_property
+    def quote_marks(self) -> list[QuoteMark]:
+        """Every quotation mark in the prose, with its role read from context."""
+        prose = self.prose
+        out = []
+        n = len(prose)
+        for i, ch in enumerate(prose):
+            if ch not in QUOTE_CHARS:
+                continue
+            before = prose[i - 1] if i > 0 else " "
+            after = prose[i + 1] if i + 1 < n else " "
+            out.append(QuoteMark(i, ch, _quote_role(ch, before, after)))
+        return out
+
+    @cached_property
+    def quoted_spans(self) -> list[Span]:
+        """Spans inside double quotation marks (the marks excluded), per paragraph.
+
+        Pairs an opening mark with the next closing one in the same paragraph; a
+        paragraph that ends inside a quotation yields a span to its end (the news
+        convention for quotations running over several paragraphs).
+        """
+        out: list[Span] = []
+        marks = [m for m in self.quote_marks if m.char in '"“”„«»' and m.role != "apostrophe"]
+        if not marks:
+            return out
+        para_ends = [p.end for p in self.paragraphs]
+        prose = self.prose
+        open_at: int | None = None
+        open_para = -1
+        for m in marks:
+            para_idx = bisect_right(para_ends, m.offset)
+            if open_at is not None and para_idx != open_para:
+                end = para_ends[open_para] if open_para < len(para_ends) else len(prose)
+                out.append(Span(open_at + 1, end, prose[open_at + 1 : end]))
+                open_at = None
+            if open_at is None:
+                if m.role in ("open", "ambiguous"):
+                    open_at, open_para = m.offset, para_idx
+            elif m.role in ("close", "ambiguous"):
+                out.append(Span(open_at + 1, m.offset, prose[open_at + 1 : m.offset]))
+                open_at = None
+        if open_at is not None:
+            end = para_ends[open_para] if open_para < len(para_ends) else len(prose)
+            out.append(Span(open_at + 1, end, prose[open_at + 1 : end]))
+        return out
+
+    def in_quotes(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a double-quoted span."""
+        spans = self.quoted_spans
+        starts = [s.start for s in spans]
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and spans[i].start <= offset < spans[i].end
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        paras = self.paragraphs
+        i = bisect_right([p.start for p in paras], offset) - 1
+        if i >= 0 and paras[i].start <= offset <= paras[i].end:
+            return paras[i]
+        return None
+
+    def word_index_at(self, offset: int) -> int:
+        """Index into ``words`` of the word containing or following ``offset``."""
+        return bisect_right([w.end for w in self.words], offset)
+
+
+def _quote_role(ch: str, before: str, after: str) -> str:
+    b_word = before.isalnum()
+    a_word = after.isalnum()
+    if ch in "'’":
+        if b_word and a_word:
+            return "apostrophe"
+        if ch == "’" and before in "sS" and not a_word:
+            # players’ — could also close a single quote; a possessive is likelier
+            return "apostrophe" if after in " ,.;:!?\n)" else "close"
+    if ch in OPENING_QUOTES and ch not in CLOSING_QUOTES:
+        return "open"
+    if ch in CLOSING_QUOTES and ch not in OPENING_QUOTES:
+        return "close"
+    # Straight quotes (and marks that open in one convention and close in another).
+    b_space = before.isspace() or before in "([{—–-/"
+    a_space = after.isspace() or after in ".,;:!?)]}—–-…"
+    if b_space and not a_space:
+        return "open"
+    if a_space and not b_space:
+        return "close"
+    if b_word and not a_word:
+        return "close"
+    if a_word and not b_word:
+        return "open"
+    return "ambiguous"
+
+
+def _is_sentence_end(text: str, pos: int, punct: str) -> bool:
+    """Whether the terminal punctuation at ``pos`` really ends a sentence."""
+    if punct[0] != ".":
+        return True
+    if punct.startswith("..") or punct.startswith("…"):
+        # An ellipsis ends a sentence only if a capital follows.
+        rest = text[pos + len(punct) :].lstrip()
+        return bool(rest) and rest[0].isupper()
+    m = _LAST_TOKEN_RE.search(text, 0, pos)
+    if not m:
+        return True
+    token = m.group(1).lstrip("\"'“‘(«[")
+    if not token:
+        return True
+    low = token.lower()
+    if low in ABBREVIATIONS:
+        return False
+    # Initials and dotted abbreviations: J. / U.S. / e.g.
+    if len(token) == 1 and token.isalpha():
+        return False
+    if "." in token and all(len(p) <= 2 for p in token.split(".")):
+        return False
+    return True

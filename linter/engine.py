@@ -1,0 +1,146 @@
+"""The engine: run configured rules over a Document. Pure: no I/O, no printing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from linter import suppression
+from linter.diagnostic import Applicability, Diagnostic, Severity
+from linter.document import Document
+from linter.fixer import FixResult, fix_until_stable
+from linter.registry import all_rules, select_codes
+from linter.rule import Rule, Settings
+
+UNUSED_DIRECTIVE_CODE = "ST001"
+
+
+@dataclass
+class RuleError:
+    """A rule raised on a document. Reported, never fatal to the run."""
+
+    code: str
+    path: str | None
+    doc_id: str | None
+    error: str
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    errors: list[RuleError] = field(default_factory=list)
+
+
+def locate(doc: Document, diagnostics: Iterable[Diagnostic]) -> None:
+    """Fill in path, doc_id and 1-based line/column of each diagnostic."""
+    for d in diagnostics:
+        d.path = doc.path if d.path is None else d.path
+        d.doc_id = doc.doc_id if d.doc_id is None else d.doc_id
+        d.line, d.column = doc.line_col(d.start)
+        d.end_line, d.end_column = doc.line_col(d.end)
+
+
+class Linter:
+    """A configured set of rule instances, reusable across documents and processes."""
+
+    def __init__(
+        self,
+        codes: Iterable[str] | None = None,
+        *,
+        settings: Settings | None = None,
+        rule_options: dict[str, dict[str, Any]] | None = None,
+        severities: dict[str, Severity] | None = None,
+    ) -> None:
+        registry = all_rules()
+        self.codes = list(select_codes() if codes is None else codes)
+        self.settings = settings or Settings()
+        rule_options = rule_options or {}
+        severities = severities or {}
+        self.rules: list[Rule] = [
+            registry[c](rule_options.get(c), self.settings, severities.get(c))
+            for c in self.codes
+        ]
+        self._by_code = {r.code: r for r in self.rules}
+
+    def __getstate__(self) -> dict:
+        # Rule instances may hold compiled data; rebuild them in the worker instead.
+        return {
+            "codes": self.codes,
+            "settings": self.settings,
+            "rule_options": {r.code: {k: v for k, v in r.opts.items()} for r in self.rules},
+            "severities": {
+                r.code: r.effective_severity for r in self.rules if r.effective_severity != r.severity
+            },
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(
+            state["codes"],
+            settings=state["settings"],
+            rule_options=state["rule_options"],
+            severities=state["severities"],
+        )
+
+    def lint(self, doc: Document) -> LintResult:
+        diagnostics: list[Diagnostic] = []
+        errors: list[RuleError] = []
+        for rule in self.rules:
+            if rule.code == UNUSED_DIRECTIVE_CODE:
+                continue
+            try:
+                diagnostics.extend(rule.run(doc))
+            except Exception as exc:  # a broken rule must not lose the others' findings
+                errors.append(RuleError(rule.code, doc.path, doc.doc_id, f"{type(exc).__name__}: {exc}"))
+        if doc.kind == "markdown":
+            directives = suppression.parse(doc.text, doc.line_starts)
+            diagnostics = suppression.apply(diagnostics, directives)
+            unused_rule = self._by_code.get(UNUSED_DIRECTIVE_CODE)
+            if unused_rule is not None:
+                for d in directives:
+                    if not d.used and d.kind != "enable":
+                        what = ", ".join(d.selectors) or "all rules"
+                        diagnostics.append(
+                            unused_rule.diagnostic(
+                                d.start,
+                                d.end,
+                                f"this directive ({d.kind}: {what}) suppresses nothing; remove it",
+                            )
+                        )
+        locate(doc, diagnostics)
+        diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
+        return LintResult(diagnostics, errors)
+
+    def fix(
+        self,
+        doc: Document,
+        min_applicability: Applicability = Applicability.SAFE,
+    ) -> FixResult:
+        """Fix ``doc`` to a fixed point; the returned text is the fixed document."""
+
+        def lint_text(text: str) -> list[Diagnostic]:
+            return self.lint(_same_kind(doc, text)).diagnostics
+
+        return fix_until_stable(doc.text, lint_text, min_applicability)
+
+
+def _same_kind(doc: Document, text: str) -> Document:
+    return Document(text, doc.path, kind=doc.kind, doc_id=doc.doc_id)
+
+
+def lint_text(text: str, *, select: Iterable[str] | None = None, kind: str = "text") -> list[Diagnostic]:
+    """Lint a string with the default (or selected) rules. Convenience for pipelines."""
+    codes = select_codes(select) if select is not None else None
+    return Linter(codes).lint(Document(text, kind=kind)).diagnostics
+
+
+def fix_text(
+    text: str,
+    *,
+    select: Iterable[str] | None = None,
+    unsafe: bool = False,
+    kind: str = "text",
+) -> str:
+    """Return ``text`` with safe fixes applied (and unsafe ones if ``unsafe``)."""
+    codes = select_codes(select) if select is not None else None
+    level = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    return Linter(codes).fix(Document(text, kind=kind), level).text

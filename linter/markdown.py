@@ -1,0 +1,52 @@
+"""Mask the non-prose parts of Markdown so that rules see prose only.
+
+The mask keeps the text's length and line breaks: every masked character becomes a
+space, so offsets in the prose view are offsets in the file.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_FRONT_MATTER_RE = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", regex.S)
+_FENCE_RE = regex.compile(
+    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
+    regex.S | regex.M,
+)
+_INDENTED_CODE_RE = regex.compile(r"(?:(?<=\A)|(?<=\n[ \t]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_HTML_COMMENT_RE = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+_AUTOLINK_RE = regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", regex.I)
+_HTML_TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET_RE = regex.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_DEF_RE = regex.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", regex.M)
+_URL_RE = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"']", regex.I)
+_EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n\r":
+            chars[i] = " "
+
+
+def mask_markdown(text: str) -> str:
+    """Return ``text`` with non-prose Markdown blanked out, same length."""
+    chars = list(text)
+    for pattern in (_FRONT_MATTER_RE, _FENCE_RE, _HTML_COMMENT_RE, _INDENTED_CODE_RE):
+        for m in pattern.finditer(text):
+            _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for pattern in (
+        _INLINE_CODE_RE,
+        _AUTOLINK_RE,
+        _HTML_TAG_RE,
+        _LINK_TARGET_RE,
+        _REF_DEF_RE,
+        _URL_RE,
+        _EMAIL_RE,
+    ):
+        for m in pattern.finditer(masked):
+            _blank(chars, m.start(), m.end())
+        masked = "".join(chars)
+    return masked

@@ -1,0 +1,173 @@
+"""The Rule base class.
+
+A rule is metadata plus one method, ``check(doc)``, which yields diagnostics. Rules
+are pure: they never read files, print, or keep state between documents. The class
+docstring is the rule's documentation, in fixed sections (summary line, then
+"What it does", "Why it matters", "Example", "Use instead", "Fix safety", "Options").
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator
+
+from linter.diagnostic import (
+    Applicability,
+    Category,
+    Diagnostic,
+    Fix,
+    FixAvailability,
+    Severity,
+)
+from linter.document import Document
+
+CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix safety", "Options")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default value and what it means."""
+
+    default: Any
+    help: str
+    type: type | tuple[type, ...] | None = None
+
+    def validate(self, value: Any) -> Any:
+        expected = self.type or type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(expected, tuple):
+            ok = isinstance(value, expected)
+        elif expected is list:
+            ok = isinstance(value, list)
+        else:
+            ok = isinstance(value, expected) and not (
+                expected is int and isinstance(value, bool)
+            )
+        if not ok:
+            names = expected.__name__ if isinstance(expected, type) else "/".join(
+                t.__name__ for t in expected
+            )
+            raise ValueError(f"expected {names}, got {type(value).__name__} {value!r}")
+        return value
+
+
+@dataclass
+class Settings:
+    """Run-wide settings every rule may consult (from the configuration)."""
+
+    # Accepted words and names: never flagged as misspelt, inconsistent or foreign.
+    vocabulary: frozenset[str] = frozenset()
+    # Canonical name -> known variants, from the configured names vocabulary.
+    names: dict[str, list[str]] = field(default_factory=dict)
+    # Expected document languages (ISO 639-1 codes).
+    languages: tuple[str, ...] = ("en",)
+
+
+class Rule:
+    """Base class of all rules. Subclasses set the class attributes and ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity] = Severity.WARNING
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    # Rules that cannot be precise enough to run by default are opt-in.
+    default_enabled: ClassVar[bool] = True
+    options: ClassVar[dict[str, Option]] = {}
+
+    def __init__(
+        self,
+        options: dict[str, Any] | None = None,
+        settings: Settings | None = None,
+        severity: Severity | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.opts: dict[str, Any] = {k: o.default for k, o in self.options.items()}
+        for key, value in (options or {}).items():
+            if key not in self.options:
+                known = ", ".join(sorted(self.options)) or "none"
+                raise ValueError(f"unknown option {key!r} for {self.code} (known: {known})")
+            self.opts[key] = self.options[key].validate(value)
+        self.effective_severity = severity or self.severity
+
+    # -------------------------------------------------------------------- API
+    def check(self, doc: Document) -> Iterable[Diagnostic]:  # pragma: no cover
+        raise NotImplementedError
+
+    def run(self, doc: Document) -> Iterator[Diagnostic]:
+        yield from self.check(doc)
+
+    def diagnostic(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        fix: Fix | None = None,
+        *,
+        severity: Severity | None = None,
+        evidence: dict[str, Any] | None = None,
+    ) -> Diagnostic:
+        sev = severity or self.effective_severity
+        if severity is not None and self.effective_severity != self.severity:
+            # a configured override wins over the rule's own per-finding choice
+            sev = self.effective_severity
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=sev,
+            message=message,
+            start=start,
+            end=end,
+            fix=fix,
+            evidence=evidence or {},
+        )
+
+    def fix_replace(
+        self, start: int, end: int, replacement: str, applicability: Applicability, title: str
+    ) -> Fix:
+        return Fix.replace(start, end, replacement, applicability, title)
+
+    # ----------------------------------------------------------------- docs
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = cls.documentation()
+        return doc.splitlines()[0].strip() if doc else ""
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split into its named sections (``## Name`` or ``Name:`` headings)."""
+        sections: dict[str, list[str]] = {}
+        current = "summary"
+        sections[current] = []
+        for line in cls.documentation().splitlines():
+            stripped = line.strip().rstrip(":")
+            if stripped.lstrip("# ").strip() in DOC_SECTIONS and (
+                line.startswith("#") or line.rstrip().endswith(":")
+            ):
+                current = stripped.lstrip("# ").strip()
+                sections[current] = []
+            else:
+                sections[current].append(line)
+        return {k: "\n".join(v).strip() for k, v in sections.items()}
+
+    @classmethod
+    def metadata(cls) -> dict[str, Any]:
+        return {
+            "code": cls.code,
+            "name": cls.name,
+            "category": str(cls.category),
+            "severity": str(cls.severity),
+            "fix": str(cls.fix_availability),
+            "default": cls.default_enabled,
+            "summary": cls.summary(),
+            "options": {k: {"default": o.default, "help": o.help} for k, o in cls.options.items()},
+        }
