@@ -8,7 +8,7 @@ from linter.rule import Rule
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
 _LEGITIMATE = frozenset({"had", "that", "is", "do", "does", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
-_GAP_RE = regex.compile(r"^[ \t]*(?:\r?\n)?[ \t]*$")
+_GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 
 
 class DoubledWord(Rule):
