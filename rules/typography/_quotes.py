@@ -1,0 +1,123 @@
+"""Pairing of double quotation marks, shared by the quote rules (TY001-TY003).
+
+Works on ``doc.quote_marks`` paragraph by paragraph. Double quotes do not nest in
+English, but guillemets and German quotes may hold English-style quotes inside
+(«... “...” ...»), so the pairing keeps a small stack.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from linter.document import Document, QuoteMark
+
+DOUBLE_QUOTES = frozenset('"“”„«»‟')
+CURLY_DOUBLE = frozenset("“”„‟")
+# opener -> closers that complete it in some convention
+_CLOSERS = {
+    '"': frozenset('"'),
+    "“": frozenset("”"),
+    "‟": frozenset("”"),
+    "„": frozenset("“”"),
+    "«": frozenset("»"),
+    "»": frozenset("«»"),
+    "”": frozenset("”"),  # Swedish and Finnish: ”...”
+}
+
+
+class QuotePair(NamedTuple):
+    open: QuoteMark
+    close: QuoteMark
+    para: int
+
+
+class QuoteAnalysis(NamedTuple):
+    pairs: list[QuotePair]
+    unclosed: list[tuple[QuoteMark, int]]  # (opening mark, paragraph index)
+    stray_closes: list[tuple[QuoteMark, int]]
+    para_first_mark: dict[int, QuoteMark]
+
+
+def is_style_mismatch(opener: str, closer: str) -> bool:
+    """A curly opener closed by a straight mark, the reverse, or “ closed by “."""
+    if opener == '"' and closer != '"':
+        return closer in CURLY_DOUBLE
+    if closer == '"':
+        return opener in CURLY_DOUBLE
+    return opener in "“‟" and closer == "“"
+
+
+def compatible(opener: str, closer: str) -> bool:
+    return closer in _CLOSERS.get(opener, frozenset())
+
+
+def _role(mark: QuoteMark, depth: int) -> str:
+    role = mark.role
+    if role == "ambiguous":
+        return "close" if depth else "open"
+    return role
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    cached = doc.__dict__.get("_copydesk_quote_analysis")
+    if cached is not None:
+        return cached
+    marks = [m for m in doc.quote_marks if m.char in DOUBLE_QUOTES and m.role != "apostrophe"]
+    pairs: list[QuotePair] = []
+    unclosed: list[tuple[QuoteMark, int]] = []
+    stray: list[tuple[QuoteMark, int]] = []
+    first: dict[int, QuoteMark] = {}
+    if marks:
+        para_ends = [p.end for p in doc.paragraphs]
+        stack: list[QuoteMark] = []
+        cur_para = -1
+        for m in marks:
+            para = bisect_right(para_ends, m.offset)
+            if para != cur_para:
+                unclosed.extend((s, cur_para) for s in stack)
+                stack = []
+                cur_para = para
+                first[para] = m
+            role = _role(m, len(stack))
+            if role == "close" and not stack and m.char in "“»" and m.role != "ambiguous":
+                # “ and » open in other conventions; with nothing open, read as an opener
+                role = "open"
+            if role == "open":
+                if stack and not _may_nest(stack[-1].char, m.char):
+                    # the previous quotation was never closed
+                    unclosed.append((stack.pop(), para))
+                stack.append(m)
+            else:
+                if not stack:
+                    stray.append((m, para))
+                    continue
+                # close the innermost compatible opener; else the innermost one
+                idx = len(stack) - 1
+                for j in range(len(stack) - 1, -1, -1):
+                    if compatible(stack[j].char, m.char):
+                        idx = j
+                        break
+                opener = stack[idx]
+                unclosed.extend((s, para) for s in stack[idx + 1 :])
+                del stack[idx:]
+                pairs.append(QuotePair(opener, m, para))
+        unclosed.extend((s, cur_para) for s in stack)
+    result = QuoteAnalysis(pairs, unclosed, stray, first)
+    doc.__dict__["_copydesk_quote_analysis"] = result
+    return result
+
+
+def _may_nest(outer: str, inner: str) -> bool:
+    """Guillemets and German quotes may hold English-style quotes."""
+    return outer in "«»„" and inner not in "«»„" or outer in "“" and inner in "«»„"
+
+
+def mismatched_marks(doc: Document) -> set[int]:
+    """Offsets of marks that belong to a style-mismatched pair (reported by TY001)."""
+    out: set[int] = set()
+    for p in analyse(doc).pairs:
+        if is_style_mismatch(p.open.char, p.close.char):
+            out.add(p.open.offset)
+            out.add(p.close.offset)
+    return out
