@@ -1,0 +1,124 @@
+"""Which indefinite article a word takes, decided by its sound, not its first letter.
+
+``article_for(token)`` returns ``(article, certain)``: ``article`` is ``"a"``, ``"an"``
+or ``None`` (cannot tell), and ``certain`` says whether the answer holds without
+judgement (a safe fix) or is only likely (an unsafe one). Shared by the typo rules.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Letters whose spoken names start with a vowel sound: "an F", "an MP", "an SNP".
+_VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
+
+# Initialisms and acronyms spoken as words (their first sound decides).
+_SPOKEN_ACRONYMS = {
+    "nato": "a", "nasa": "a", "fifa": "a", "uefa": "a", "unesco": "a", "unicef": "a",
+    "unaids": "a", "ukip": "a", "ucas": "a", "unison": "a", "opec": "an", "efta": "an",
+    "nafta": "a", "sars": "a", "aids": "an", "isis": "an", "asean": "an", "bafta": "a",
+    "pin": "a", "swat": "a", "ofsted": "an", "ofcom": "an", "ofwat": "an", "ofgem": "an",
+    "oftel": "an", "acas": "an", "eta": "an", "ira": "an", "inla": "an", "mori": "a",
+    "nice": "a", "gatt": "a", "laser": "a", "radar": "a", "scuba": "a", "unctad": "an",
+    "fatah": "a", "hamas": "a", "mercosur": "a", "ecowas": "an", "icann": "an",
+    "unhcr": "a", "unep": "a", "undp": "a", "unifil": "a", "unmik": "a", "ussr": "a",
+}
+
+# Vowel-letter words that start with a consonant sound ("a university", "a one-off").
+_YOU_PREFIXES = (
+    "uni", "unan", "usu", "use", "usa", "usi", "uti", "ute", "uto", "ura", "ure", "uri",
+    "uro", "ubiq", "ukr", "ukul", "ugan", "urug", "utah", "uvul", "ufo", "ulul", "uk",
+    "eu", "ewe", "ouija",
+)
+# ... except these ("an unidentified", "an unimportant", "an uninhabited island").
+_UN_PREFIXES = ("unim", "unin", "unid", "uninh", "unil", "uniq")
+_UN_BUT_YOU = ("unilateral", "unilever", "unique", "unidirectional")
+_ONE_RE = regex.compile(r"^(?:one(?:$|[-‐s])|once|oneself|onetime)")
+
+# Consonant-letter words that start with a vowel sound ("an hour", "an honest man").
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir", "hors ")
+# "an historic", "an hotel": old-fashioned but accepted in British English; never flag.
+_EITHER_H = (
+    "histor", "hotel", "hero", "herb", "hypo", "hyste", "habit", "homage", "humbl",
+    "horrend", "horrif", "hilar", "hered", "hallu", "hyperb",
+)
+
+_NUMBER_RE = regex.compile(r"^(\d+)((?:,\d{3})*)(?:\.\d+)?")
+
+
+def _for_number(token: str) -> tuple[str, bool]:
+    m = _NUMBER_RE.match(token)
+    lead, groups = m.group(1), m.group(2)
+    if groups:  # 11,000 -> "eleven thousand"
+        head = lead
+    else:
+        n = len(lead)
+        if n == 4 and lead[:2] in ("11", "18"):
+            # 1800 reads "eighteen hundred" (a year, a time); 1100 may be "one thousand
+            # one hundred": likely, not certain.
+            return "an", False
+        head = lead[: (n % 3) or 3]
+    if head.startswith("8"):
+        return "an", True
+    if head in ("11", "18"):
+        return "an", True
+    return "a", True
+
+
+def _for_letters(first: str) -> tuple[str, bool]:
+    return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), True
+
+
+def article_for(token: str) -> tuple[str | None, bool]:
+    """The article ``token`` (the word after the article, as written) takes."""
+    token = token.lstrip("\"'“‘«")
+    if not token:
+        return None, False
+    first = token[0]
+    if first.isdigit():
+        return _for_number(token)
+    if first in "£$€¥":
+        return "a", True  # "a pound", "a dollar", "a euro", "a yen"
+    if not first.isalpha():
+        return None, False
+    word = regex.match(r"[\p{L}\p{M}\p{N}]+", token).group()
+    low = word.lower()
+    rest = token[len(word) :]
+    # A lone letter: "an F", "an X-ray", "a U-turn", "an e-mail", "an A-level".
+    if len(word) == 1:
+        if rest[:1] in ("-", "‐") or word.isupper() or rest[:1] == ".":
+            return _for_letters(word)
+        return None, False
+    if low in _SPOKEN_ACRONYMS and (word.isupper() or word[0].isupper()):
+        return _SPOKEN_ACRONYMS[low], word.isupper()
+    caps = sum(1 for c in word if c.isupper())
+    if word.isupper() or (caps >= 2 and word[:2].isupper()):
+        # An initialism, spoken letter by letter: "an MP", "a BBC report", "an MPs'".
+        letters = "".join(c for c in word if c.isalpha())
+        if len(letters) <= 3 or not regex.search(r"[AEIOU]", letters[:3]):
+            return _for_letters(word[0])
+        if word.isupper() and len(letters) >= 4:
+            return None, False  # maybe spoken as a word (an unknown acronym)
+        return _for_letters(word[0])
+    if rest[:1] == "." and len(word) <= 3 and word.isupper():
+        return _for_letters(word[0])
+    proper = word[0].isupper()
+    if first.lower() in "aeiou":
+        if low.startswith(_UN_BUT_YOU):
+            return "a", not proper
+        if low.startswith(_UN_PREFIXES):
+            return "an", not proper
+        if low.startswith(_YOU_PREFIXES) or _ONE_RE.match(low + rest[:1]):
+            return "a", not proper
+        if proper and low[0] == "u":
+            return None, False  # foreign names: "an Urdu", "a Ubuntu"? cannot tell
+        return "an", not proper
+    if low[0] == "h":
+        if low.startswith(_SILENT_H):
+            return "an", True
+        if low.startswith(_EITHER_H):
+            return None, False
+        return "a", True
+    if low[0] == "x":
+        return None, False  # "an Xbox", "a xylophone", "a Xinhua report"
+    return "a", True
