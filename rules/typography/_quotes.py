@@ -34,7 +34,8 @@ class QuotePair(NamedTuple):
 
 class QuoteAnalysis(NamedTuple):
     pairs: list[QuotePair]
-    unclosed: list[tuple[QuoteMark, int]]  # (opening mark, paragraph index)
+    # (opening mark, paragraph index, the opener that came before it was closed or None)
+    unclosed: list[tuple[QuoteMark, int, QuoteMark | None]]
     stray_closes: list[tuple[QuoteMark, int]]
     para_first_mark: dict[int, QuoteMark]
 
@@ -65,7 +66,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
         return cached
     marks = [m for m in doc.quote_marks if m.char in DOUBLE_QUOTES and m.role != "apostrophe"]
     pairs: list[QuotePair] = []
-    unclosed: list[tuple[QuoteMark, int]] = []
+    unclosed: list[tuple[QuoteMark, int, QuoteMark | None]] = []
     stray: list[tuple[QuoteMark, int]] = []
     first: dict[int, QuoteMark] = {}
     if marks:
@@ -75,7 +76,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
         for m in marks:
             para = bisect_right(para_ends, m.offset)
             if para != cur_para:
-                unclosed.extend((s, cur_para) for s in stack)
+                unclosed.extend((s, cur_para, None) for s in stack)
                 stack = []
                 cur_para = para
                 first[para] = m
@@ -86,7 +87,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
             if role == "open":
                 if stack and not _may_nest(stack[-1].char, m.char):
                     # the previous quotation was never closed
-                    unclosed.append((stack.pop(), para))
+                    unclosed.append((stack.pop(), para, m))
                 stack.append(m)
             else:
                 if not stack:
@@ -99,10 +100,10 @@ def analyse(doc: Document) -> QuoteAnalysis:
                         idx = j
                         break
                 opener = stack[idx]
-                unclosed.extend((s, para) for s in stack[idx + 1 :])
+                unclosed.extend((s, para, m) for s in stack[idx + 1 :])
                 del stack[idx:]
                 pairs.append(QuotePair(opener, m, para))
-        unclosed.extend((s, cur_para) for s in stack)
+        unclosed.extend((s, cur_para, None) for s in stack)
     result = QuoteAnalysis(pairs, unclosed, stray, first)
     doc.__dict__["_copydesk_quote_analysis"] = result
     return result

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Category, FixAvailability, Severity
+from linter.rule import Rule
+
+from linter.rules.typography._quotes import analyse
+
+# A paragraph left open for a quotation that runs on ends with a complete sentence
+# (or a dash or colon introducing more).
+_RUN_ON_END_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s*\Z")
+# An unclosed quoted sentence followed by a fresh opening quote: "... 2000. "We ...
+_SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
+
+
+def _excerpt(text: str, start: int, width: int = 40) -> str:
+    return " ".join(text[start : start + width].split())
+
+
+class UnbalancedQuotes(Rule):
+    """A quotation mark with no partner in its paragraph.
+
+    What it does:
+        Pairs the double quotation marks of each paragraph (straight, curly, „“,
+        «») and flags an opening mark never closed and a closing mark never
+        opened. News style lets a quotation run over several paragraphs: each
+        paragraph but the last is left unclosed and the next one reopens with an
+        opening mark; such an unclosed paragraph is not flagged. Apostrophes
+        (Turkey's, players’, ’90s) and single quotes are not counted.
+
+    Why it matters:
+        A lost quotation mark changes who is speaking: the reader cannot tell
+        where a quotation ends and the reporter's words resume, which matters for
+        attribution and for anything that extracts quotations.
+
+    Example:
+        "We will do what is needed, said the minister.
+
+    Use instead:
+        "We will do what is needed," said the minister.
+
+    Fix safety:
+        No fix: where the missing mark belongs is a judgement.
+
+    Options:
+        none.
+    """
+
+    code = "TY002"
+    name = "unbalanced-quotes"
+    category = Category.TYPOGRAPHY
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.NONE
+
+    def check(self, doc):
+        qa = analyse(doc)
+        paras = doc.paragraphs
+        text = doc.text
+        for mark, para, superseded_by in qa.unclosed:
+            if superseded_by is None:
+                nxt = qa.para_first_mark.get(para + 1)
+                if (
+                    para + 1 < len(paras)
+                    and nxt is not None
+                    and nxt.offset == paras[para + 1].start
+                    and nxt.role in ("open", "ambiguous")
+                    and _RUN_ON_END_RE.search(text, paras[para].start, paras[para].end)
+                ):
+                    continue  # a quotation running on into the next paragraph
+            elif _SENTENCE_BREAK_RE.search(text, mark.offset, superseded_by.offset):
+                # The same convention with the paragraph break lost (common in
+                # scraped and flattened text): a quoted sentence ends, a new one
+                # reopens: "... in 2000. "We are now ..."
+                continue
+            yield self.diagnostic(
+                mark.offset,
+                mark.offset + 1,
+                f"opening {mark.char} before '{_excerpt(text, mark.offset + 1)}' is never closed in its paragraph",
+                evidence={"mark": mark.char, "kind": "unclosed"},
+            )
+        for mark, para in qa.stray_closes:
+            lo = paras[para].start if para < len(paras) else 0
+            before = " ".join(text[max(lo, mark.offset - 40) : mark.offset].split())
+            yield self.diagnostic(
+                mark.offset,
+                mark.offset + 1,
+                f"closing {mark.char} after '{before}' has no opening mark in its paragraph",
+                evidence={"mark": mark.char, "kind": "unopened"},
+            )
