@@ -26,7 +26,7 @@ _SPOKEN_ACRONYMS = {
 
 # Vowel-letter words that start with a consonant sound ("a university", "a one-off").
 _YOU_PREFIXES = (
-    "uni", "unan", "usu", "use", "usa", "usi", "uti", "ute", "uto", "ura", "ure", "uri",
+    "uni", "unanim", "usu", "use", "usa", "usi", "uti", "ute", "uto", "ura", "ure", "uri",
     "uro", "ubiq", "ukr", "ukul", "ugan", "urug", "utah", "uvul", "ufo", "ulul", "uk",
     "eu", "ewe", "ouija",
 )
@@ -66,7 +66,8 @@ def _for_number(token: str) -> tuple[str, bool]:
 
 
 def _for_letters(first: str) -> tuple[str, bool]:
-    return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), True
+    # "H" is "aitch" to most and "haitch" to some: "an HD set" is likely, not certain.
+    return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), first.upper() != "H"
 
 
 def article_for(token: str) -> tuple[str | None, bool]:
@@ -102,6 +103,11 @@ def article_for(token: str) -> tuple[str | None, bool]:
         return _for_letters(word[0])
     if rest[:1] == "." and len(word) <= 3 and word.isupper():
         return _for_letters(word[0])
+    if not regex.search(r"[aeiouy]", low) and len(low) <= 5:
+        # No vowel: spoken letter by letter ("an ntl spokesman", "an mp3").
+        return _for_letters(word[0])
+    if rest[:1] == "." and regex.match(r"\.(?:gov|com|org|net|co|ac)\b", rest) and len(low) <= 4:
+        return None, False  # "an fbi.gov address": letters or a word, cannot tell
     proper = word[0].isupper()
     if first.lower() in "aeiou":
         if low.startswith(_UN_BUT_YOU):

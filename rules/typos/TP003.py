@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+from linter.rules.typos._sound import article_for
+
+# The article, then spaces (one line break at most) and an optional opening quote.
+_AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S+)")
+# Foreign words after which "a"/"an" is not the English article.
+_FOREIGN_BEFORE = frozenset(
+    "à la de da di do del della du des der die das den dem ob zu von van vom".split()
+)
+_FOREIGN_AFTER = frozenset(
+    "der die das den dem des la le les el los las lo il un une una uno".split()
+)
+# Labels, not articles: "Plan A", "vitamin A", "grade A", "type A".
+_LABEL_BEFORE = frozenset(
+    """
+    plan vitamin grade grades group type class category section part exhibit schedule
+    level pool division league row block zone item option model series route highway
+    """.split()
+)
+
+
+class ArticleAgreement(Rule):
+    """"a" before a vowel sound or "an" before a consonant sound: "an takeover".
+
+    What it does:
+        Flags the indefinite article where it disagrees with the sound of the next
+        word. Sound, not spelling, decides: "an hour", "an honest", "a university",
+        "a European", "a one-off", "an MP", "an FBI agent", "a UN report",
+        "an 18-year-old", "a 1990s", "an 8", "a 100", "an 11". Quotation marks
+        between the article and the word are skipped ("an "open" policy"). Where
+        usage allows both ("an historic", "an hotel") and where a word's sound cannot
+        be told from its spelling (an unknown all-capitals acronym, a foreign name
+        starting with "U", words starting with "x"), nothing is flagged. A capital
+        "A" mid-sentence is a label ("Plan A", "vitamin A"), not an article.
+
+    Why it matters:
+        Editing a phrase ("a deal" -> "a agreement") often leaves the article behind;
+        every word is spelt right, so a spell-checker stays silent.
+
+    Example:
+        The board approved an takeover after a hour of talks.
+
+    Use instead:
+        The board approved a takeover after an hour of talks.
+
+    Fix safety:
+        Safe when the sound is certain (common words, numbers, initialisms spoken
+        letter by letter); unsafe for capitalised names and acronyms, whose
+        pronunciation may differ. The fix keeps the article's case.
+
+    Options:
+        none.
+    """
+
+    code = "TP003"
+    name = "a-an-agreement"
+    category = Category.TYPO
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc):
+        words = doc.words
+        prose = doc.prose
+        vocabulary = self.settings.vocabulary
+        for i, word in enumerate(words):
+            art = word.text
+            if art not in ("a", "A", "an", "An", "AN"):
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is None:
+                continue
+            m = _AFTER_RE.match(prose, word.end)
+            if not m or m.start(1) != nxt.start or m.start(1) == word.end:
+                continue
+            token = m.group(1)
+            if token.endswith(("...", "…")):
+                continue  # a hesitation, "a 'ummm...'"
+            if nxt.text in vocabulary or nxt.text.lower() in vocabulary:
+                continue
+            prev = words[i - 1] if i > 0 else None
+            gap_before = prose[prev.end : word.start] if prev is not None else ""
+            at_start = prev is None or _starts_sentence(prose, word.start)
+            if art in ("A", "An") and not at_start:
+                continue  # "Plan A", "An Post", "Category A prisoners", title case
+            if art == "AN" and not nxt.text.isupper():
+                continue
+            if prev is not None and not at_start and "-" in gap_before:
+                continue  # "Grade-a", lists "a - b"
+            if prev is not None and prev.text.lower() in _FOREIGN_BEFORE | _LABEL_BEFORE:
+                continue
+            if nxt.text in _FOREIGN_AFTER or nxt.text.lower() in ("a", "an"):
+                continue
+            if prose[word.end : word.end + 1] in (".", ")", "/", "&", "-"):
+                continue
+            want, certain = article_for(token)
+            if want is None or want == art.lower():
+                continue
+            if art == "AN":
+                replacement = want.upper()
+            elif art[0].isupper():
+                replacement = want.capitalize()
+            else:
+                replacement = want
+            applicability = Applicability.SAFE if certain else Applicability.UNSAFE
+            shown = token.rstrip(".,;:!?\"'”’)")
+            yield self.diagnostic(
+                word.start,
+                word.end,
+                f"'{art} {shown}': '{nxt.text}' takes '{replacement}'",
+                self.fix_replace(
+                    word.start, word.end, replacement, applicability,
+                    f"Replace '{art}' with '{replacement}'",
+                ),
+                evidence={"next": nxt.text, "article": replacement, "certain": certain},
+            )
+
+
+def _starts_sentence(prose: str, offset: int) -> bool:
+    before = prose[:offset].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+
+# The end of the previous sentence: terminal punctuation, closers, whitespace.
+_PREV_END_RE = regex.compile(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z")
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐.][\p{L}\p{M}\p{N}]+)*")
+_VOWEL_RE = regex.compile(r"[aeiouy]")
+_LAST_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+(?=[\"'”’»)\]]*\Z)")
+# Words that start a new clause (after "!" or "?" only these are trusted).
+_CLAUSE_STARTERS = frozenset(
+    """
+    i i'm i’m it it's it’s we he she they you this that these those there the my our
+    his her their your its what why how when who where
+    """.split()
+)
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence that starts with a lower-case letter: "cooperation. and it".
+
+    What it does:
+        Flags the first word of a sentence when it starts with a lower-case letter
+        and follows ".", "!" or "?" in the same paragraph. Sentence boundaries are
+        the document's: no break after abbreviations ("Dec. 1", "U.S. officials",
+        "Mr. Smith", "e.g.", "i.e.", "No. 10", "St."), initials, decimals, URLs,
+        e-mail addresses or domain names, and an ellipsis followed by a lower-case
+        word continues the sentence. Not flagged: brand names written in lower case
+        ("iPod", "eBay", "iTunes", "ntl", "lastminute.com"), a quotation ending in
+        "!" , "?" or "." followed by its attribution ("'It's over!' he said"), and
+        the first line of a paragraph (list items, captions).
+
+    Why it matters:
+        A lower-case start usually means a full stop typed for a comma, or a
+        sentence edited apart; a spell-checker sees nothing wrong.
+
+    Example:
+        It will strengthen strategic cooperation. and it will expand trade.
+
+    Use instead:
+        It will strengthen strategic cooperation. And it will expand trade.
+
+    Fix safety:
+        Unsafe: the first letter is capitalised, but the full stop may be the real
+        slip (a comma meant), which only a reader can tell.
+
+    Options:
+        none.
+    """
+
+    code = "TP004"
+    name = "lowercase-sentence-start"
+    category = Category.TYPO
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc):
+        prose = doc.prose
+        vocabulary = self.settings.vocabulary
+        paragraphs = doc.paragraphs
+        para_starts = {p.start for p in paragraphs}
+        for sent in doc.sentences:
+            if sent.start in para_starts:
+                continue
+            m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+            if not m:
+                continue
+            word = m.group()
+            if not word[0].islower():
+                continue
+            before = prose[max(0, sent.start - 12) : m.start()]
+            pm = _PREV_END_RE.search(before)
+            if not pm:
+                continue
+            if pm.group(2) and any(c in pm.group(2) for c in "\"'”’»"):
+                continue  # '"It's over!" he said': the quotation is part of the sentence
+            end_at = m.start() - len(before) + pm.start()
+            if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
+                continue  # a spaced ellipsis ". . ." continues the sentence
+            if pm.group(1) in "!?":
+                # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
+                # basketball? and": titles and questions inside a sentence. Flag only a
+                # lower-case word after "!"/"?" that plainly starts a new clause.
+                prev_word = _LAST_WORD_RE.search(prose, 0, end_at)
+                if prev_word is None or not prev_word.group()[0].islower():
+                    continue
+                if word.lower() not in _CLAUSE_STARTERS:
+                    continue
+            if any(c.isupper() for c in word[1:]) or "." in word:
+                continue  # iPod, eBay, lastminute.com
+            if not _VOWEL_RE.search(word.lower()) and len(word) <= 5:
+                continue  # ntl, mp3: lower-case initialisms
+            if word in vocabulary or word.lower() in vocabulary:
+                continue
+            fixed = word[0].upper() + word[1:]
+            yield self.diagnostic(
+                m.start(),
+                m.end(),
+                f"sentence starts in lower case: '{_context(prose, m.start(), m.end())}'; "
+                f"capitalise '{word}'",
+                self.fix_replace(
+                    m.start(), m.start() + 1, fixed[0], Applicability.UNSAFE, f"Capitalise '{word}'"
+                ),
+                evidence={"word": word, "after": pm.group(1)},
+            )
+
+
+def _skip_openers(prose: str, i: int) -> int:
+    while i < len(prose) and prose[i] in "\"'“‘«([":
+        i += 1
+    return i
+
+
+def _context(prose: str, start: int, end: int) -> str:
+    left = prose[max(0, start - 15) : start]
+    left = left[left.rfind(" ", 0, max(0, len(left) - 3)) + 1 :] if " " in left[:-3] else left
+    return (left + prose[start:end]).replace("\n", " ").strip()
