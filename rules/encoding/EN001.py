@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+
+# Characters that UTF-8 read as a single-byte code page produces in nearly every
+# case (lead bytes C2-C3, CE-CF, D0-D1, E2, and C1 controls). A line without one of
+# these, and without anything ftfy's own badness measure dislikes, is not examined.
+_QUICK_RE = regex.compile(r"[ÃÂâÐÑÎÏØÙÚÛÄÅÆ\u0080-\u009f]")
+_TOKEN_RE = regex.compile(r"\S+")
+_C1_RE = regex.compile(r"[\u0080-\u009f]")
+
+
+def _c1_as_cp1252(m) -> str:
+    try:
+        return bytes([ord(m.group())]).decode("cp1252")
+    except UnicodeDecodeError:
+        return m.group()
+
+_ENCODING_NAMES = {
+    "sloppy-windows-1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "iso-8859-2": "Latin-2",
+    "sloppy-windows-1250": "Windows-1250",
+    "sloppy-windows-1251": "Windows-1251",
+    "macroman": "Mac Roman",
+    "cp437": "DOS code page 437",
+    "sloppy-windows-1253": "Windows-1253",
+    "sloppy-windows-1254": "Windows-1254",
+    "sloppy-cp874": "Windows-874",
+}
+
+_ftfy = None
+
+
+def _load():
+    """Import ftfy on first need, with only its encoding repairs switched on."""
+    global _ftfy
+    if _ftfy is None:
+        import ftfy
+        import ftfy.badness
+
+        config = ftfy.TextFixerConfig(
+            unescape_html=False,
+            remove_terminal_escapes=False,
+            fix_encoding=True,
+            restore_byte_a0=True,
+            replace_lossy_sequences=True,
+            decode_inconsistent_utf8=True,
+            fix_c1_controls=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            fix_surrogates=True,
+            remove_control_chars=False,
+            normalization=None,
+            explain=True,
+        )
+        _ftfy = (ftfy.fix_and_explain, ftfy.badness.is_bad, config)
+    return _ftfy
+
+
+def suspicious(line: str) -> bool:
+    """The cheap gate: could this line hold mojibake at all?"""
+    if line.isascii():
+        return False
+    if _QUICK_RE.search(line):
+        return True
+    _fix, is_bad, _config = _load()
+    return is_bad(line)
+
+
+def _encoding_of(plan) -> str | None:
+    for step, arg in plan or ():
+        if step == "encode":
+            return arg
+    return None
+
+
+def _describe(plan) -> str:
+    enc = _encoding_of(plan)
+    if enc:
+        return f"UTF-8 read as {_ENCODING_NAMES.get(enc, enc)}"
+    steps = {s for s, _a in plan or ()}
+    if "apply" in steps:
+        return "a mis-decoded control or byte"
+    return "an encoding mix-up"
+
+
+def _round_trips(damaged: str, repaired: str, plan) -> bool:
+    """Whether undoing the plan on the repair gives back exactly the damaged text.
+
+    Only plans made of ``encode``/``decode`` steps can be undone; a plan that
+    guessed lost bytes (``transcode``, ``apply``) cannot, and gets no fix.
+    """
+    if not plan or any(step not in ("encode", "decode") for step, _a in plan):
+        return False
+    value: str | bytes = repaired
+    try:
+        for step, codec in reversed(plan):
+            if step == "decode":
+                if not isinstance(value, str):
+                    return False
+                value = value.encode(codec)
+            else:
+                if not isinstance(value, bytes):
+                    return False
+                value = value.decode(codec)
+    except (UnicodeError, LookupError):
+        return False
+    return value == damaged
+
+
+def _is_c1_only(plan) -> bool:
+    """The repair only turned C1 controls into their Windows-1252 characters."""
+    return len(plan) == 2 and plan[0] == ("encode", "latin-1") and plan[1][0] == "decode" and plan[1][1] in (
+        "windows-1252",
+        "sloppy-windows-1252",
+    )
+
+
+def damaged_spans(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    """(start, end) in ``line`` and (start, end) in ``fixed`` of each changed token group."""
+    ops = SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes()
+    changed = [(i1, i2) for tag, i1, i2, _j1, _j2 in ops if tag != "equal"]
+    if not changed:
+        return []
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(line)]
+    groups: list[list[int]] = []
+    for i1, i2 in changed:
+        lo, hi = i1, i2
+        for ts, te in tokens:
+            if ts <= i2 and te >= i1 and (te > i1 or ts == i1 == i2) and not (ts == i2 and i2 > i1):
+                lo, hi = min(lo, ts), max(hi, te)
+        if groups and lo <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], hi)
+        else:
+            groups.append([lo, hi])
+
+    def mapped(p: int, right: bool) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal" and i1 <= p <= i2:
+                return j1 + (p - i1)
+            if i1 <= p <= i2 and tag != "equal":
+                if p == i1 and not right:
+                    return j1
+                if p == i2 and right:
+                    return j2
+                return j2 if right else j1
+        return len(fixed)
+
+    return [(a, b, mapped(a, False), mapped(b, True)) for a, b in groups]
+
+
+class Mojibake(Rule):
+    """Text damaged by a wrong character encoding (mojibake): donâ€™t, Â£600m.
+
+    What it does:
+        Finds words whose characters are what UTF-8 text turns into when it is
+        read as Windows-1252, Latin-1 or another single-byte code page (donâ€™t
+        for don’t, Â£600m for £600m, MÃ¼nchen for München), using ftfy with only
+        its encoding repairs switched on, and reports each damaged word with its
+        repaired form. Lines without the tell-tale characters are skipped without
+        running ftfy.
+
+    Why it matters:
+        Every hop through a CMS, feed or scraper can mangle characters; readers
+        see gibberish in names and prices, and search, deduplication and
+        language detection all degrade on damaged text.
+
+    Example:
+        The deal was worth Â£600m, the firm said in MÃ¼nchen.
+
+    Use instead:
+        The deal was worth £600m, the firm said in München.
+
+    Fix safety:
+        Safe when the repair round-trips (encoding the repaired word as UTF-8 and
+        decoding it with the guessed code page gives back exactly the damaged
+        word) and the result shows no remaining damage. Otherwise the repair is
+        only named in the message and nothing is written.
+
+    Options:
+        none.
+    """
+
+    code = "EN001"
+    name = "mojibake"
+    category = Category.ENCODING
+    severity = Severity.ERROR
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc):
+        text = doc.prose
+        if text.isascii():
+            return
+        for span in doc.lines:
+            line = span.text
+            if not suspicious(line):
+                continue
+            fix_and_explain, is_bad, config = _load()
+            fixed, plan = fix_and_explain(line, config)
+            if fixed == line:
+                continue
+            line_plan = plan or []
+            if _is_c1_only(line_plan):
+                continue  # C1 controls read as Latin-1: reported by EN003
+            for a, b, fa, fb in damaged_spans(line, fixed):
+                plan = line_plan
+                how = _describe(plan)
+                damaged, repaired = line[a:b], fixed[fa:fb]
+                if _C1_RE.sub(_c1_as_cp1252, damaged) == repaired:
+                    continue  # only C1 controls changed: reported by EN003
+                start, end = span.start + a, span.start + b
+                fix = None
+                if not is_bad(repaired):
+                    # the word on its own must repair the same way and round-trip
+                    alone, alone_plan = fix_and_explain(damaged, config)
+                    if _round_trips(damaged, repaired, line_plan):
+                        ok = True
+                    elif alone == repaired and _round_trips(damaged, repaired, alone_plan or []):
+                        ok = True
+                        plan = alone_plan
+                        how = _describe(plan)
+                    else:
+                        ok = False
+                    if ok:
+                        fix = self.fix_replace(
+                            start, end, repaired, Applicability.SAFE, f"Repair to '{repaired}'"
+                        )
+                yield self.diagnostic(
+                    start,
+                    end,
+                    f"'{damaged}' is mojibake ({how}); it reads '{repaired}' when repaired",
+                    fix,
+                    evidence={"repaired": repaired, "plan": [list(s) for s in plan]},
+                )
