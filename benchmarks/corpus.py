@@ -1,0 +1,75 @@
+"""Where the evaluation data lives and how to read it.
+
+The corpora are not part of the repository. Every path is checked before use; a
+missing one raises ``MissingData`` naming the file and what to do, and the command
+exits with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+BBC = "bbc_news/bbc_news.jsonl"
+LANGID = "langid/langid_focus.jsonl"
+FTFY_DIR = "ftfy_tests"
+LT = "languagetool_en/lt_en_examples_upstream.jsonl"
+
+
+class MissingData(Exception):
+    """A corpus file the benchmark needs is absent."""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    kind: str = "text"
+
+
+def need(corpus: Path, rel: str) -> Path:
+    path = Path(corpus) / rel
+    if not path.exists():
+        raise MissingData(
+            f"missing evaluation data: {path} (expected the shared corpus at {corpus}; "
+            f"pass --corpus DIR pointing at the folder that holds {rel.split('/')[0]}/)"
+        )
+    return path
+
+
+def bbc_articles(corpus: Path, limit: int | None = None) -> list[Article]:
+    """BBC articles as documents: title + blank line + text, in file order."""
+    out = []
+    with need(corpus, BBC).open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            out.append(Article(row["id"], row["title"] + "\n\n" + row["text"]))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def folder_articles(folder: Path) -> list[Article]:
+    """Every .txt and .md file under ``folder`` (recursively), sorted by path."""
+    folder = Path(folder)
+    out = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".txt", ".md") or not path.is_file():
+            continue
+        kind = "markdown" if path.suffix == ".md" else "text"
+        out.append(Article(str(path.relative_to(folder)), path.read_text(encoding="utf-8"), kind))
+    return out
+
+
+def spread_sample(items: list, n: int | None) -> list:
+    """``n`` items spread evenly over the list (every category of BBC, not the first)."""
+    if n is None or n >= len(items):
+        return list(items)
+    step = len(items) / n
+    return [items[int(i * step)] for i in range(n)]

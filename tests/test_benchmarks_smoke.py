@@ -1,0 +1,126 @@
+"""Smoke tests of the benchmark code: the injector on a built-in text, and the
+evaluator on the project's own seeds/ (or a tiny corpus written here). The shared
+corpus is not needed."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import ftfy
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import run as bench_run  # noqa: E402
+from benchmarks.corpus import Article, folder_articles  # noqa: E402
+from benchmarks.evaluate import injection, make_injections, precision, resolve_codes  # noqa: E402
+from benchmarks.inject import CLASS_CATEGORY, CLASSES, inject  # noqa: E402
+from benchmarks.trailers import TEMPLATES, make_trailer  # noqa: E402
+
+TINY = (
+    "Harbour council approves new ferry timetable\n\n"
+    "The harbour council has approved a new ferry timetable after an inquiry into "
+    "late sailings, its chairman Tomás Ferreira said on Monday.\n\n"
+    "Mr Ferreira said the change was an improvement. \"We listened to passengers and "
+    "we acted,\" he said. The new timetable starts in April and costs £2m a year.\n\n"
+    "Critics said the plan was a compromise. Ferreira rejected that view. The council "
+    "will review the timetable in a year, and Tomás Ferreira will report to it.\n\n"
+    "Ferreira added that an extra sailing could follow. the ferry company welcomed it."
+)
+
+FOREIGN = {
+    "de": ["Der Rat hat den neuen Fahrplan gestern ohne Gegenstimmen beschlossen."],
+    "fr": ["Le conseil a approuvé le nouvel horaire des bateaux hier soir."],
+}
+
+
+def _check_consistent(inj):
+    assert inj.text != inj.original
+    assert inj.text[: inj.start] + inj.original_piece + inj.text[inj.end :] == inj.original
+    # exactly one contiguous change: everything outside the span is untouched
+    assert inj.text[: inj.start] == inj.original[: inj.start]
+    tail = len(inj.text) - inj.end
+    assert inj.text[inj.end :] == inj.original[len(inj.original) - tail :]
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_each_class_injects_exactly_one_defect(cls, seed):
+    inj = inject(cls, TINY, seed, "tiny", {"foreign_lines": FOREIGN})
+    assert inj is not None, f"{cls} found no place in the built-in text"
+    assert inj.cls == cls and inj.category == CLASS_CATEGORY[cls]
+    _check_consistent(inj)
+
+
+def test_injection_is_deterministic():
+    for cls in CLASSES:
+        a = inject(cls, TINY, 7, "tiny", {"foreign_lines": FOREIGN})
+        b = inject(cls, TINY, 7, "tiny", {"foreign_lines": FOREIGN})
+        assert a == b
+
+
+def test_class_specific_shapes():
+    ctx = {"foreign_lines": FOREIGN}
+    am = inject("am_an", TINY, 0, "t", ctx)
+    assert am.text[am.start - 1 : am.end + 1] == "am " and am.original_piece == "n"
+    dw = inject("doubled_word", TINY, 0, "t", ctx)
+    word = dw.text[dw.start : dw.end].strip()
+    assert dw.original_piece == "" and dw.text[dw.start - len(word) : dw.start] == word
+    inv = inject("invisible_char", TINY, 0, "t", ctx)
+    assert inv.end - inv.start == 1 and inv.original_piece == ""
+    moj = inject("mojibake", TINY, 0, "t", ctx)
+    assert moj.text[moj.start : moj.end] != moj.original_piece
+    assert ftfy.fix_encoding(moj.text) == moj.original  # realistic: ftfy can undo it
+    fl = inject("foreign_line", TINY, 0, "t", ctx)
+    assert fl.start == len(TINY) and fl.original_piece == ""
+    q = inject("quote_mismatch", TINY, 0, "t", ctx)
+    assert q.text[q.start : q.end] in "“”" and q.original_piece == '"'
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_mojibake_is_repairable(seed):
+    inj = inject("mojibake", TINY, seed, "tiny", {})
+    assert ftfy.fix_encoding(inj.text) == inj.original
+
+
+def test_trailers_are_varied():
+    rng = random.Random(0)
+    made = {make_trailer(rng) for _ in range(200)}
+    assert len(TEMPLATES) >= 30 and len(made) >= 100
+
+
+def _seed_corpus(tmp_path: Path) -> list[Article]:
+    seeds = ROOT / "seeds"
+    articles = [a for a in folder_articles(seeds) if a.kind == "text"] if seeds.is_dir() else []
+    if not articles:
+        articles = [Article(f"tiny{i}", TINY.replace("Ferreira", name)) for i, name in
+                    enumerate(["Ferreira", "Okonjo", "Lindqvist"])]
+    return articles
+
+
+def test_evaluator_runs_on_seed_articles(tmp_path):
+    articles = _seed_corpus(tmp_path)
+    codes = resolve_codes(None)
+    res = precision(articles, codes, jobs=1)
+    assert res["articles"] == len(articles)
+    assert {r["code"] for r in res["rules"]} == set(codes)
+    assert not res["errors"], f"rules crashed on the seed articles: {res['errors']}"
+    injections = make_injections(articles, CLASSES, 2, 1, {"foreign_lines": FOREIGN})
+    assert injections
+    for _, inj in injections:
+        _check_consistent(inj)
+    out = injection(injections, codes, jobs=1)
+    assert out["injected"] == len(injections)
+    for c in out["classes"].values():
+        assert c["detected"] <= c["n"] and c["fix_restored"] <= c["detected"]
+
+
+@pytest.mark.parametrize("part", ["precision", "inject", "peers", "speed"])
+def test_missing_corpus_exits_2(tmp_path, capsys, part):
+    code = bench_run.main([part, "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "missing evaluation data" in capsys.readouterr().err
