@@ -282,6 +282,6 @@ def _is_sentence_end(text: str, pos: int, punct: str) -> bool:
     # Initials and dotted abbreviations: J. / U.S. / e.g.
     if len(token) == 1 and token.isalpha():
         return False
-    if "." in token and all(len(p) <= 2 for p in token.split(".")):
-        return False
+    if "." in token and all(len(p) <= 2 and (p.isalpha() or not p) for p in token.split(".")):
+        return False  # U.S. / e.g. (but a decimal, "rose by 1.1%.", ends a sentence)
     return True

@@ -87,13 +87,20 @@ class AmAsArticle(Rule):
             if prose[word.end : word.end + 1] in ".,;:)!?":
                 continue
             prev = words[i - 1] if i > 0 else None
-            if prev is not None and prev.text[:1].isdigit():
-                continue  # 10 am
+            if prev is not None and _is_clock_time(prose, prev, word):
+                continue  # 10 am, 10.30 am
             if prev is not None and _same_sentence(prose, prev, word) and prev.text in ("I", "I'm", "I’m"):
                 continue
             if word.text == "Am" and not _starts_sentence(prose, word.start):
                 continue  # a name or German ("Frankfurt Am Main" in a title)
-            if prev is not None and prev.text[:1].isupper() and nxt.text[:1].isupper() and word.text == "am":
+            if (
+                prev is not None
+                and word.text == "am"
+                and prev.text[:1].isupper()
+                and nxt.text[:1].isupper()
+                and prose[prev.end : word.start] == " "
+                and not _starts_sentence(prose, prev.start)
+            ):
                 # "Frankfurt am Main", "Halle am See": German place names
                 if prev.text.lower() not in _ARTICLE_CONTEXT:
                     continue
@@ -102,7 +109,11 @@ class AmAsArticle(Rule):
             article, _certain = article_for(m.group(1))
             prev_low = prev.text.lower() if prev is not None else ""
             if article is None:
-                continue
+                # Sound unknown ("historic", an unknown acronym): "an" was the word
+                # typed, so restore it where a vowel letter or "h" follows.
+                if nxt.text[:1].lower() not in "aeiouh":
+                    continue
+                article = "an"
             if article == "a" and prev_low not in _ARTICLE_CONTEXT:
                 continue
             replacement = article if word.text == "am" else article.capitalize()
@@ -121,6 +132,16 @@ class AmAsArticle(Rule):
                 ),
                 evidence={"next": nxt.text, "article": replacement},
             )
+
+
+_CLOCK_RE = regex.compile(r"(?:\A|[\s(])(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\Z")
+
+
+def _is_clock_time(prose: str, prev, word) -> bool:
+    """Whether "am" follows a time of day: "10 am", "10.30 am", "at 9:15 am"."""
+    if prose[prev.end : word.start] != " ":
+        return False
+    return bool(_CLOCK_RE.search(prose, max(0, prev.start - 4), prev.end))
 
 
 def _same_sentence(prose: str, a, b) -> bool:

@@ -89,7 +89,7 @@ class ArticleAgreement(Rule):
                 continue  # "Plan A", "An Post", "Category A prisoners", title case
             if art == "AN" and not nxt.text.isupper():
                 continue
-            if prev is not None and not at_start and "-" in gap_before:
+            if prev is not None and not at_start and gap_before in ("-", "‐", "/"):
                 continue  # "Grade-a", lists "a - b"
             if prev is not None and prev.text.lower() in _FOREIGN_BEFORE | _LABEL_BEFORE:
                 continue

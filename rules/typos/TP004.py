@@ -10,6 +10,7 @@ _PREV_END_RE = regex.compile(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z"
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐.][\p{L}\p{M}\p{N}]+)*")
 _VOWEL_RE = regex.compile(r"[aeiouy]")
 _LAST_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+(?=[\"'”’»)\]]*\Z)")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st"})
 # Words that start a new clause (after "!" or "?" only these are trusted).
 _CLAUSE_STARTERS = frozenset(
     """
@@ -91,7 +92,7 @@ class LowercaseSentenceStart(Rule):
                     continue
             if any(c.isupper() for c in word[1:]) or "." in word:
                 continue  # iPod, eBay, lastminute.com
-            if not _VOWEL_RE.search(word.lower()) and len(word) <= 5:
+            if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
                 continue
