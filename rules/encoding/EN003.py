@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+
+# Zero-width and invisible format characters, soft hyphen, BOM, C0 controls other
+# than tab/newline/carriage return/form feed, DEL and C1 controls.
+_INVISIBLE_RE = regex.compile(
+    r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u00ad\u180e\u034f"
+    r"\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]+"
+)
+_NAMES = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+    "\u180e": "Mongolian vowel separator",
+    "\u034f": "combining grapheme joiner",
+}
+# Scripts whose spelling uses the joiners (Persian, Arabic, Indic, Sinhala...).
+_JOINING_SCRIPT_RE = regex.compile(
+    r"[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}"
+    r"\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}"
+    r"\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}"
+    r"\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Hebrew}]"
+)
+_EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\p{Regional_Indicator}]")
+
+
+def _name(ch: str) -> str:
+    if ch in _NAMES:
+        return _NAMES[ch]
+    cp = ord(ch)
+    if cp < 0x20 or cp == 0x7F:
+        return "control character"
+    if 0x80 <= cp <= 0x9F:
+        return "C1 control character"
+    return unicodedata.name(ch, "invisible character").lower()
+
+
+def _cp1252(ch: str) -> str | None:
+    try:
+        out = bytes([ord(ch)]).decode("cp1252")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return out if ord(out) > 0x9F else None
+
+
+class InvisibleCharacter(Rule):
+    """Invisible characters inside text: zero-width spaces, soft hyphens, stray BOMs, control codes.
+
+    What it does:
+        Flags zero-width spaces and joiners, word joiners, soft hyphens, a
+        byte-order mark anywhere but the very start, C0 control characters other
+        than tab, line feed, carriage return and form feed, DEL, and C1 control
+        characters. A zero-width joiner inside an emoji sequence and the joiners
+        next to letters of scripts that use them (Persian, Arabic, Indic and
+        others) are correct and not flagged.
+
+    Why it matters:
+        These characters are invisible on screen but split words for search,
+        spell-checking and deduplication ("Erdo\u200bgan" does not match
+        "Erdogan"); controls can corrupt feeds and XML. A C1 control is usually a
+        Windows-1252 punctuation mark read as Latin-1.
+
+    Example:
+        Talks with Erdo\u200bgan (zero-width space inside the name) resumed.
+
+    Use instead:
+        Talks with Erdogan resumed.
+
+    Fix safety:
+        Safe: the characters are removed. A C1 control that is a Windows-1252
+        character read as Latin-1 (U+0093 for “) is replaced by that character,
+        also safe, as the mapping is fixed.
+
+    Options:
+        none.
+    """
+
+    code = "EN003"
+    name = "invisible-character"
+    category = Category.ENCODING
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc):
+        text = doc.prose
+        if text.isascii() and not any(ord(c) < 32 and c not in "\t\n\r\f" or c == "\x7f" for c in text):
+            return
+        n = len(text)
+        for m in _INVISIBLE_RE.finditer(text):
+            run = m.group()
+            start, end = m.start(), m.end()
+            before = text[start - 1] if start else ""
+            after = text[end] if end < n else ""
+            if run == "\ufeff" and start == 0:
+                continue
+            if set(run) <= {"\u200c", "\u200d"}:
+                if _JOINING_SCRIPT_RE.match(before or " ") or _JOINING_SCRIPT_RE.match(after or " "):
+                    continue
+                if "\u200d" in run and (_EMOJI_RE.match(before or " ") and _EMOJI_RE.match(after or " ")):
+                    continue
+            names = sorted({_name(c) for c in run})
+            codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
+            w0 = start
+            while w0 > 0 and not text[w0 - 1].isspace() and start - w0 < 30:
+                w0 -= 1
+            w1 = end
+            while w1 < n and not text[w1].isspace() and w1 - end < 30:
+                w1 += 1
+            context = text[w0:start] + "[" + codes + "]" + text[end:w1]
+            replacement = ""
+            if all(0x80 <= ord(c) <= 0x9F for c in run):
+                decoded = [_cp1252(c) for c in run]
+                if all(decoded):
+                    replacement = "".join(decoded)
+            if replacement:
+                title = f"Replace with '{replacement}'"
+                msg = f"{', '.join(names)} {codes} in '{context}', probably '{replacement}' read as Latin-1"
+            else:
+                title = f"Remove the {', '.join(names)}"
+                msg = f"invisible {', '.join(names)} {codes} in '{context}'"
+            yield self.diagnostic(
+                start,
+                end,
+                msg,
+                self.fix_replace(start, end, replacement, Applicability.SAFE, title),
+                evidence={"codepoints": [f"U+{ord(c):04X}" for c in run]},
+            )
