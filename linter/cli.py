@@ -1,2 +1,414 @@
-def main(argv=None):
-    return 0
+"""The ``copydesk`` command line: ``check``, ``rules``, ``rule`` (and ``clean`` where
+the corpus tools are installed).
+
+Exit codes: 0 nothing at or above the failing severity, 1 findings (or, with
+``--diff``, changes to make), 2 a usage, configuration or I/O error. Errors are one
+line on stderr naming the file, key or code at fault; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence, TextIO
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
+SEVERITIES = ("info", "warning", "error")
+
+
+class UsageError(Exception):
+    """A bad command line; the message says what to do."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, no usage dump
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _csv(value: str) -> list[str]:
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from linter import __version__
+
+    parser = _Parser(
+        prog="copydesk",
+        description="A text-quality and data-cleaning linter for article text.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="check files, directories, stdin or record files",
+        description="Check .txt and .md files (directories recursively), stdin (-) or "
+        ".jsonl/.jsonl.gz/.parquet record files named explicitly.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - for stdin")
+    out = check.add_argument_group("output")
+    out.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    out.add_argument("--statistics", action="store_true", help="show counts per rule instead of each finding")
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no warnings")
+    out.add_argument("--no-progress", action="store_true", help="never show the progress line")
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_csv, metavar="RULES", help="run only these rules (codes, prefixes, names, categories or ALL)")
+    sel.add_argument("--extend-select", type=_csv, default=[], metavar="RULES", help="add rules to the selection")
+    sel.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="remove rules from the selection")
+    fix = check.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes, writing the files in place")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) unsafe fixes")
+    fix.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    run = check.add_argument_group("run")
+    run.add_argument("--config", metavar="FILE", help="use this copydesk.toml or pyproject.toml")
+    run.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
+    run.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
+    run.add_argument("--stdin-filename", metavar="NAME", help="the name of the text read from stdin (for messages, .md, per-file-ignores)")
+    rec = check.add_argument_group("record files (.jsonl, .jsonl.gz, .parquet)")
+    rec.add_argument("--text-field", default="text", metavar="FIELD", help="the field holding the text (default: text)")
+    rec.add_argument("--id-field", default="id", metavar="FIELD", help="the field holding the id (default: id; else the line number)")
+    check.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(func=cmd_rules)
+
+    rule = sub.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("rule", metavar="CODE", help="a rule code or name (or a prefix or category)")
+    rule.set_defaults(func=cmd_rule)
+
+    try:
+        import linter.clean as clean  # type: ignore[import-not-found]
+    except ImportError:
+        clean = None
+    if clean is not None:
+        clean.add_parser(sub)
+    return parser
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (never raises for user errors)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # silence the flush at exit
+        except OSError:
+            pass
+        return EXIT_FINDINGS
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from linter.config import ConfigError
+        from linter.registry import SelectionError
+        from linter.sources import SourceError
+        from linter.writer import WriteError
+
+        if isinstance(exc, (UsageError, ConfigError, SelectionError, SourceError, WriteError)):
+            _error(str(exc))
+            return EXIT_ERROR
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (rerun with COPYDESK_DEBUG=1 for a traceback, and please report it)")
+        return EXIT_ERROR
+
+
+def _error(message: str) -> None:
+    print(f"copydesk: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"copydesk: warning: {message}", file=sys.stderr)
+
+
+def _main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    return args.func(args)
+
+
+# ---------------------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from linter.config import load_config, selected_codes
+    from linter.diagnostic import Applicability, Severity
+    from linter.parallel import Plan, Runner, default_jobs
+    from linter.progress import Progress
+    from linter.registry import SelectionError
+    from linter.report import DocumentResult, Summary, make_reporter
+    from linter.sources import SourceError, collect, decode_checked, iter_records
+
+    paths = args.paths or ["."]
+    if paths.count("-") > 1:
+        raise UsageError("stdin (-) can be given only once")
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError(f"--jobs must be 0 (all cores) or more, got {args.jobs}")
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics works with --format text or json")
+
+    cfg = load_config(Path(args.config) if args.config else None, paths)
+    try:
+        codes = selected_codes(cfg, args.select, args.extend_select, args.ignore)
+    except SelectionError as exc:
+        raise UsageError(f"rule selection: {exc}") from None
+    if not codes:
+        raise UsageError("no rules selected; check --select/--ignore and the configuration's select/ignore")
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else cfg.fail_on
+    mode = "diff" if args.diff else "fix" if args.fix else "check"
+    plan = Plan(
+        config=cfg,
+        codes=codes,
+        mode=mode,
+        min_applicability=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
+        text_field=args.text_field,
+        id_field=args.id_field,
+    )
+
+    targets, path_errors = collect(paths, cfg, args.stdin_filename)
+    had_error = bool(path_errors)
+    for message in path_errors:
+        _error(message)
+    if mode != "check":
+        records = [t.path for t in targets if t.is_records]
+        if records:
+            raise UsageError(
+                f"{records[0]}: --fix and --diff do not rewrite record files; check them without --fix"
+            )
+    if not targets:
+        return EXIT_ERROR
+
+    stdin_target = next((t for t in targets if t.fs_path is None), None)
+    fixed_stdout = mode == "fix" and stdin_target is not None
+    # With stdin and --fix, stdout carries the fixed text; the report goes to stderr.
+    out: TextIO
+    if args.output:
+        try:
+            out = open(args.output, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write the report: {(exc.strerror or str(exc)).lower()}") from None
+    else:
+        out = sys.stderr if fixed_stdout else sys.stdout
+    color = (
+        args.format == "text"
+        and not args.output
+        and "NO_COLOR" not in os.environ
+        and bool(getattr(out, "isatty", lambda: False)())
+    )
+    if args.statistics and args.format == "json":
+        reporter = None
+    elif mode == "diff":
+        reporter = None
+    else:
+        options = {}
+        if args.format == "text":
+            options = dict(
+                color=color,
+                statistics=args.statistics,
+                fix_mode=mode == "fix",
+                unsafe_fixes=args.unsafe_fixes,
+                quiet=args.quiet,
+            )
+        reporter = make_reporter(args.format, **options)
+
+    summary = Summary()
+    failing = 0
+    changes = 0
+    jobs = default_jobs() if not args.jobs else args.jobs
+    file_count = sum(1 for t in targets if not t.is_records and t.fs_path is not None)
+    has_records = any(t.is_records for t in targets)
+    progress = Progress(
+        None if has_records else file_count,
+        "docs" if has_records else "files",
+        enabled=False if (args.no_progress or args.quiet) else None,
+    )
+
+    def results():
+        chunk = []
+        for t in targets:
+            if t.fs_path is not None and not t.is_records:
+                chunk.append(t)
+                continue
+            if chunk:
+                yield from runner.check_targets(chunk)
+                chunk = []
+            if t.is_records:
+                try:
+                    yield from runner.check_record_stream(t, iter_records(t, args.text_field, args.id_field))
+                except SourceError as exc:
+                    yield DocumentResult(path=t.path, error=str(exc))
+            else:
+                yield _check_stdin(plan, t, decode_checked)
+        if chunk:
+            yield from runner.check_targets(chunk)
+
+    try:
+        with Runner(plan, jobs) as runner:
+            if reporter is not None:
+                out.write(reporter.begin())
+            for result in results():
+                progress.update()
+                if result.error:
+                    had_error = True
+                    progress.close()
+                    _error(result.error)
+                    continue
+                for message in result.rule_errors:
+                    had_error = True
+                    progress.close()
+                    where = result.path + (f":{result.doc_id}" if result.doc_id is not None else "")
+                    _error(f"{where}: {message} (a bug in the rule; please report it)")
+                if result.hit_cap and not args.quiet:
+                    progress.close()
+                    _warn(
+                        f"{result.path}: fixes were still changing the text after the pass limit; "
+                        "some fixes conflict, so the file may not be fully fixed"
+                    )
+                summary.add(result)
+                failing += sum(1 for d in result.diagnostics if d.severity >= fail_on)
+                if mode == "diff":
+                    if result.diff:
+                        changes += 1
+                        out.write(result.diff)
+                    continue
+                if result.changed:
+                    changes += 1
+                if fixed_stdout and result.fixed_text is not None:
+                    from linter.sources import encode
+
+                    sys.stdout.flush()
+                    sys.stdout.buffer.write(encode(result.fixed_text, getattr(result, "bom", False)))
+                    sys.stdout.flush()
+                if reporter is not None:
+                    out.write(reporter.document(result))
+            progress.close()
+            summary.files = file_count
+            if mode == "diff":
+                if not args.quiet:
+                    what = f"Would fix {summary.fixed} finding{'s' if summary.fixed != 1 else ''}"
+                    print(f"{what} in {changes} file{'s' if changes != 1 else ''}." if summary.fixed else "No fixes available.", file=sys.stderr)
+            elif reporter is not None:
+                out.write(reporter.end(summary))
+            else:  # --statistics --format json
+                import json
+
+                stats = [
+                    {
+                        "code": code,
+                        "name": summary.names.get(code, ""),
+                        "count": count,
+                        "fixable": summary.fixable_by_rule.get(code, 0),
+                    }
+                    for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+                ]
+                out.write(json.dumps(stats, indent=2) + "\n")
+    finally:
+        progress.close()
+        if args.output:
+            out.close()
+        else:
+            out.flush()
+
+    if had_error:
+        return EXIT_ERROR
+    if mode == "diff":
+        return EXIT_FINDINGS if changes else EXIT_OK
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _check_stdin(plan, target, decode_checked):
+    from linter.parallel import check_text
+    from linter.report import DocumentResult
+    from linter.sources import SourceError
+
+    try:
+        data = sys.stdin.buffer.read()
+        source = decode_checked(data, target.path if target.path != "-" else "stdin")
+    except SourceError as exc:
+        return DocumentResult(path=target.path, error=str(exc))
+    except OSError as exc:
+        return DocumentResult(path=target.path, error=f"stdin: cannot read: {exc}")
+    result = check_text(plan, source.text, target.path, target.kind, bom=source.bom)
+    result.bom = source.bom  # type: ignore[attr-defined]
+    return result
+
+
+# ---------------------------------------------------------------------------- rules
+
+
+def _rule_rows():
+    from linter.registry import all_rules
+
+    return [cls.metadata() for cls in all_rules().values()]
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    rows = _rule_rows()
+    if args.format == "json":
+        import json
+
+        print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return EXIT_OK
+    headers = ("code", "name", "category", "severity", "fix", "default", "summary")
+    table = [
+        (r["code"], r["name"], r["category"], r["severity"], r["fix"], "on" if r["default"] else "off", r["summary"])
+        for r in rows
+    ]
+    widths = [max(len(h), *(len(row[i]) for row in table)) if table else len(h) for i, h in enumerate(headers[:-1])]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headers[:-1], widths)) + "  SUMMARY"]
+    for row in table:
+        lines.append("  ".join(v.ljust(w) for v, w in zip(row[:-1], widths)) + "  " + row[-1])
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace) -> int:
+    from linter.registry import SelectionError, all_rules, resolve
+
+    registry = all_rules()
+    try:
+        codes = sorted(resolve(args.rule, registry))
+    except SelectionError as exc:
+        raise UsageError(str(exc)) from None
+    chunks = []
+    for code in codes:
+        cls = registry[code]
+        meta = cls.metadata()
+        head = (
+            f"{code} {cls.name}\n"
+            f"category: {meta['category']}  severity: {meta['severity']}  fix: {meta['fix']}  "
+            f"default: {'on' if meta['default'] else 'off'}"
+        )
+        if cls.options:
+            opts = "\n".join(
+                f"  {k.replace('_', '-')} = {o.default!r}: {o.help}" for k, o in cls.options.items()
+            )
+            head += f"\noptions ([tool.copydesk.rules.{code}]):\n{opts}"
+        chunks.append(f"{head}\n\n{cls.documentation()}\n")
+    print("\n".join(chunks), end="")
+    return EXIT_OK

@@ -5,6 +5,9 @@ A case file holds ``[[fail]]`` cases (the rule must flag them) and ``[[pass]]`` 
 
 * ``text``: the document text (required);
 * ``kind``: ``text`` (default) or ``markdown``;
+* ``read_as``: an encoding (``latin-1``, ``cp1252``): the text is saved in it and read
+  back as copydesk reads a file (UTF-8 with ``surrogateescape``), so cases can hold
+  bytes that are not valid UTF-8, which TOML strings cannot;
 * ``options``: the rule's options; ``vocabulary``/``names``/``languages``: settings;
 * fail only: ``count`` (exact number of findings), ``flagged`` (the exact text of the
   first finding's span, or a list of spans for all of them), ``message`` (a substring
@@ -61,6 +64,9 @@ def _doc(case: dict, text: str | None = None) -> Document:
 
 @pytest.mark.parametrize("code,kind,case", _load_cases())
 def test_case(code, kind, case):
+    if "read_as" in case:
+        raw = case["text"].encode(case["read_as"])
+        case = {**case, "text": raw.decode("utf-8", errors="surrogateescape")}
     assert code in all_rules(), f"case file for unknown rule {code}"
     linter = _linter(code, case)
     found = [d for d in linter.lint(_doc(case)).diagnostics if d.code == code]

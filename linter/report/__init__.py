@@ -1,0 +1,142 @@
+"""Reporters: pure renderers of diagnostics (and, for text, their source lines).
+
+Every format has a streaming :class:`Reporter` (``begin``, ``document`` per checked
+document, ``end``) used by the CLI so that memory stays flat on large corpora, and
+plain functions (``render_*``) that turn a list of diagnostics into a string.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.diagnostic import Applicability, Diagnostic
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
+
+
+@dataclass
+class DocumentResult:
+    """What checking one document produced. Picklable (it crosses processes)."""
+
+    path: str
+    doc_id: str | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # 1-based line number -> text, for the lines the diagnostics point at.
+    source_lines: dict[int, str] = field(default_factory=dict)
+    fixed: int = 0
+    changed: bool = False
+    hit_cap: bool = False
+    empty: bool = False
+    error: str | None = None
+    rule_errors: list[str] = field(default_factory=list)
+    diff: str | None = None
+    fixed_text: str | None = None
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    files: int = 0
+    findings: int = 0
+    fixable: int = 0  # with --fix
+    unsafe_fixable: int = 0  # more with --unsafe-fixes
+    fixed: int = 0
+    changed_files: int = 0
+    errors: int = 0
+    with_findings: int = 0  # documents with at least one finding
+    records: bool = False  # some documents were records of a record file
+    by_rule: Counter = field(default_factory=Counter)
+    fixable_by_rule: Counter = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents += 1
+        self.fixed += result.fixed
+        self.changed_files += int(result.changed)
+        if result.error:
+            self.errors += 1
+        if result.doc_id is not None:
+            self.records = True
+        if result.diagnostics:
+            self.with_findings += 1
+        for d in result.diagnostics:
+            self.findings += 1
+            self.by_rule[d.code] += 1
+            self.names[d.code] = d.name
+            if d.fix is not None:
+                if d.fix.applicability == Applicability.SAFE:
+                    self.fixable += 1
+                    self.fixable_by_rule[d.code] += 1
+                elif d.fix.applicability == Applicability.UNSAFE:
+                    self.unsafe_fixable += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "findings": self.findings,
+            "fixable": self.fixable,
+            "unsafe_fixable": self.unsafe_fixable,
+            "fixed": self.fixed,
+            "by_rule": dict(sorted(self.by_rule.items())),
+        }
+
+
+def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
+    """The JSON object of one diagnostic: the ``--format jsonl`` contract."""
+    out: dict[str, Any] = {
+        "path": d.path,
+        "code": d.code,
+        "name": d.name,
+        "category": str(d.category),
+        "severity": str(d.severity),
+        "message": d.message,
+        "start": d.start,
+        "end": d.end,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "fix": d.fix.to_dict() if d.fix else None,
+    }
+    if d.doc_id is not None:
+        out["doc_id"] = d.doc_id
+    return out
+
+
+class Reporter:
+    """Streams a report: ``begin()``, ``document(result)`` for each, ``end(summary)``."""
+
+    def begin(self) -> str:
+        return ""
+
+    def document(self, result: DocumentResult) -> str:
+        return ""
+
+    def end(self, summary: Summary) -> str:
+        return ""
+
+
+def make_reporter(fmt: str, **options: Any) -> Reporter:
+    if fmt == "text":
+        from linter.report.text import TextReporter
+
+        return TextReporter(**options)
+    if fmt == "json":
+        from linter.report.jsondoc import JsonReporter
+
+        return JsonReporter()
+    if fmt == "jsonl":
+        from linter.report.jsonl import JsonlReporter
+
+        return JsonlReporter()
+    if fmt == "sarif":
+        from linter.report.sarif import SarifReporter
+
+        return SarifReporter()
+    if fmt == "github":
+        from linter.report.github import GithubReporter
+
+        return GithubReporter()
+    raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")

@@ -1,0 +1,468 @@
+"""Configuration: ``[tool.copydesk]`` in ``pyproject.toml`` or top-level keys in
+``copydesk.toml``, validated with errors that name the file and the key.
+
+The configuration is found upward from the checked paths (``copydesk.toml`` wins over
+``pyproject.toml`` in the same directory; a ``pyproject.toml`` without a
+``[tool.copydesk]`` table is skipped), or given with ``--config``. Relative paths in it
+(``vocabulary-file``, ``names-file``, ``per-file-ignores`` and ``include``/``exclude``
+globs) are relative to the directory of the file that holds them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from linter.diagnostic import Severity
+
+CONFIG_NAMES = ("copydesk.toml", "pyproject.toml")
+
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+# Directories never walked into (hidden directories are skipped as well).
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    "site-packages",
+)
+DEFAULT_MAX_FILE_SIZE_MB = 10.0
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    """The validated configuration. Every field has the default of an empty config."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    respect_gitignore: bool = True
+    max_file_size_mb: float = DEFAULT_MAX_FILE_SIZE_MB
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    vocabulary: list[str] = field(default_factory=list)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    languages: tuple[str, ...] = ("en",)
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else "configuration"
+
+    def settings(self):
+        from linter.rule import Settings
+
+        return Settings(
+            vocabulary=frozenset(self.vocabulary),
+            names={k: list(v) for k, v in self.names.items()},
+            languages=tuple(self.languages),
+        )
+
+    def ignores_for(self, path: str | os.PathLike | None) -> list[str]:
+        """Selectors ignored for ``path`` by ``per-file-ignores``."""
+        if path is None or not self.per_file_ignores:
+            return []
+        out: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if path_matches(path, pattern, self.root):
+                out.extend(selectors)
+        return out
+
+
+# ------------------------------------------------------------------------- finding
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or directory)."""
+    here = start if start.is_dir() else start.parent
+    try:
+        here = here.resolve()
+    except OSError:
+        return None
+    for directory in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and not _has_copydesk_table(candidate):
+                continue
+            return candidate
+    return None
+
+
+def _has_copydesk_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "copydesk" in data["tool"]
+
+
+def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Config:
+    """Load the configuration from ``path`` or the nearest file above ``start_paths``."""
+    if path is None:
+        for p in list(start_paths) or ["."]:
+            if p == "-":
+                p = "."
+            found = find_config_file(Path(p))
+            if found is not None:
+                path = found
+                break
+        if path is None:
+            return Config()
+        explicit = False
+    else:
+        explicit = True
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"{path}: configuration file not found")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration file: {_os_reason(exc)}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    prefix = ""
+    if path.name == "pyproject.toml" or (explicit and "tool" in data and path.name != "copydesk.toml"):
+        table = data.get("tool", {}).get("copydesk") if isinstance(data.get("tool"), dict) else None
+        if table is None:
+            if explicit:
+                raise ConfigError(f"{path}: no [tool.copydesk] table in this file")
+            return Config()
+        data = table
+        prefix = "tool.copydesk."
+    return parse_config(data, path, prefix)
+
+
+def _os_reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+# ------------------------------------------------------------------------- parsing
+
+_KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "fail-on",
+    "include",
+    "extend-include",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+    "max-file-size",
+    "severity",
+    "rules",
+    "vocabulary",
+    "vocabulary-file",
+    "names",
+    "names-file",
+    "language",
+)
+
+
+def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
+    """Validate a configuration table (already read from ``path``)."""
+    cfg = Config(path=path, root=path.parent.resolve())
+
+    def err(key: str, what: str) -> ConfigError:
+        return ConfigError(f"{path}: {prefix}{key}: {what}")
+
+    for key in data:
+        if key not in _KEYS:
+            import difflib
+
+            close = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
+            raise err(key, f"unknown key{hint}")
+
+    def str_list(key: str) -> list[str] | None:
+        if key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, str):
+            value = [s for s in (p.strip() for p in value.split(",")) if s]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise err(key, f"expected a list of strings, got {value!r}")
+        return list(value)
+
+    from linter.registry import SelectionError, all_rules, resolve
+
+    registry = all_rules()
+
+    def selectors(key: str, value: list[str]) -> list[str]:
+        for s in value:
+            try:
+                resolve(s, registry)
+            except SelectionError as exc:
+                raise err(key, str(exc)) from None
+        return value
+
+    if "select" in data:
+        cfg.select = selectors("select", str_list("select") or [])
+    cfg.ignore = selectors("ignore", str_list("ignore") or [])
+    cfg.extend_select = selectors("extend-select", str_list("extend-select") or [])
+
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict):
+            raise err("per-file-ignores", "expected a table of glob = [rules]")
+        for glob, value in table.items():
+            key = f"per-file-ignores.{glob!r}" if any(c in glob for c in ". ") else f"per-file-ignores.{glob}"
+            if isinstance(value, str):
+                value = [s.strip() for s in value.split(",") if s.strip()]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise err(key, f"expected a list of rule selectors, got {value!r}")
+            cfg.per_file_ignores[glob] = selectors(key, value)
+
+    if "fail-on" in data:
+        cfg.fail_on = _severity(data["fail-on"], lambda what: err("fail-on", what))
+
+    include = str_list("include")
+    if include is not None:
+        cfg.include = include
+    cfg.include += str_list("extend-include") or []
+    exclude = str_list("exclude")
+    if exclude is not None:
+        cfg.exclude = exclude
+    cfg.exclude += str_list("extend-exclude") or []
+
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise err("respect-gitignore", f"expected true or false, got {data['respect-gitignore']!r}")
+        cfg.respect_gitignore = data["respect-gitignore"]
+
+    if "max-file-size" in data:
+        value = data["max-file-size"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise err("max-file-size", f"expected a positive number of megabytes, got {value!r}")
+        cfg.max_file_size_mb = float(value)
+
+    if "severity" in data:
+        table = data["severity"]
+        if not isinstance(table, dict):
+            raise err("severity", 'expected a table such as { TP001 = "error" }')
+        for sel, value in table.items():
+            try:
+                codes = resolve(sel, registry)
+            except SelectionError as exc:
+                raise err(f"severity.{sel}", str(exc)) from None
+            sev = _severity(value, lambda what, s=sel: err(f"severity.{s}", what))
+            for code in codes:
+                cfg.severity[code] = sev
+
+    if "rules" in data:
+        table = data["rules"]
+        if not isinstance(table, dict):
+            raise err("rules", "expected tables such as [tool.copydesk.rules.NM001]")
+        for sel, options in table.items():
+            try:
+                codes = resolve(sel, registry)
+            except SelectionError as exc:
+                raise err(f"rules.{sel}", str(exc)) from None
+            if len(codes) != 1:
+                raise err(f"rules.{sel}", "options apply to one rule; name it by its code or name")
+            (code,) = codes
+            if not isinstance(options, dict):
+                raise err(f"rules.{sel}", f"expected a table of options, got {options!r}")
+            known = registry[code].options
+            parsed: dict[str, Any] = {}
+            for opt_key, value in options.items():
+                opt_name = opt_key.replace("-", "_")
+                if opt_name not in known:
+                    names = ", ".join(k.replace("_", "-") for k in sorted(known)) or "none"
+                    raise err(f"rules.{sel}.{opt_key}", f"unknown option for {code} (known: {names})")
+                try:
+                    parsed[opt_name] = known[opt_name].validate(value)
+                except ValueError as exc:
+                    raise err(f"rules.{sel}.{opt_key}", str(exc)) from None
+            cfg.rules.setdefault(code, {}).update(parsed)
+
+    vocabulary = str_list("vocabulary") or []
+    if "vocabulary-file" in data:
+        vocabulary += _read_word_file(data["vocabulary-file"], cfg.root, lambda w: err("vocabulary-file", w))
+    cfg.vocabulary = vocabulary
+
+    if "names" in data:
+        cfg.names.update(_names_table(data["names"], lambda w: err("names", w)))
+    if "names-file" in data:
+        cfg.names.update(_read_names_file(data["names-file"], cfg.root, lambda w: err("names-file", w)))
+
+    if "language" in data:
+        value = data["language"]
+        langs = [value] if isinstance(value, str) else value
+        if not isinstance(langs, list) or not langs or not all(
+            isinstance(v, str) and v.isalpha() and 2 <= len(v) <= 3 for v in langs
+        ):
+            raise err("language", f'expected a language code such as "en" or a list of them, got {value!r}')
+        cfg.languages = tuple(v.lower() for v in langs)
+    return cfg
+
+
+def _severity(value: Any, err) -> Severity:
+    if not isinstance(value, str):
+        raise err(f'expected "info", "warning" or "error", got {value!r}')
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise err(f'expected "info", "warning" or "error", got {value!r}') from None
+
+
+def _resolve_file(value: Any, root: Path, err) -> Path:
+    if not isinstance(value, str) or not value:
+        raise err(f"expected a file path, got {value!r}")
+    path = Path(value)
+    return path if path.is_absolute() else root / path
+
+
+def _read_lines(path: Path, err) -> list[str]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise err(f"{path} not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise err(f"cannot read {path}: {_os_reason(exc)}") from None
+    return [
+        line.strip() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _read_word_file(value: Any, root: Path, err) -> list[str]:
+    return _read_lines(_resolve_file(value, root, err), err)
+
+
+def _names_table(value: Any, err) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise err(f'expected a table of canonical name = ["variant", ...], got {value!r}')
+    out: dict[str, list[str]] = {}
+    for canonical, variants in value.items():
+        if isinstance(variants, str):
+            variants = [variants]
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise err(f"{canonical}: expected a list of variant spellings, got {variants!r}")
+        out[canonical] = list(variants)
+    return out
+
+
+def _read_names_file(value: Any, root: Path, err) -> dict[str, list[str]]:
+    """A names file: TOML (``canonical = [variants]``) or text lines
+    ``Canonical Name`` / ``Canonical Name: variant, variant``."""
+    path = _resolve_file(value, root, err)
+    if path.suffix == ".toml":
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise err(f"{path} not found") from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise err(f"cannot read {path}: {_os_reason(exc)}") from None
+        return _names_table(data, err)
+    out: dict[str, list[str]] = {}
+    for line in _read_lines(path, err):
+        canonical, _, rest = line.partition(":")
+        out[canonical.strip()] = [v.strip() for v in rest.split(",") if v.strip()]
+    return out
+
+
+# ------------------------------------------------------------------------ matching
+
+
+def path_matches(path: str | os.PathLike, pattern: str, root: Path | None = None) -> bool:
+    """Whether ``path`` matches a glob: against its path relative to ``root``
+    (or as given), any trailing part of it, or its file name."""
+    p = Path(path)
+    candidates = [p.as_posix()]
+    if root is not None:
+        try:
+            candidates.append(p.resolve().relative_to(root).as_posix())
+        except (ValueError, OSError):
+            pass
+    pattern = pattern.rstrip("/")
+    for cand in candidates:
+        if fnmatch.fnmatch(cand, pattern):
+            return True
+        parts = cand.split("/")
+        if "/" not in pattern:
+            if any(fnmatch.fnmatch(part, pattern) for part in parts):
+                return True
+        else:
+            for i in range(1, len(parts)):
+                if fnmatch.fnmatch("/".join(parts[i:]), pattern.lstrip("/")):
+                    return True
+    return False
+
+
+# ----------------------------------------------------------------------- selection
+
+
+def selected_codes(
+    cfg: Config,
+    select: list[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[str]:
+    """The rule codes to run: the configuration, then the command line on top.
+
+    As in ruff, each layer that has a ``select`` starts afresh from it; without one
+    it adds its ``extend-select`` and removes its ``ignore`` from the layer below.
+    So ``--select TP001`` runs TP001 even when the configuration ignores it.
+    """
+    from linter.registry import all_rules, resolve
+
+    registry = all_rules()
+    chosen = {c for c, cls in registry.items() if cls.default_enabled}
+    for layer_select, layer_extend, layer_ignore in (
+        (cfg.select, cfg.extend_select, cfg.ignore),
+        (select, list(extend_select), list(ignore)),
+    ):
+        if layer_select is not None:
+            chosen = set()
+            for s in layer_select:
+                chosen |= resolve(s, registry)
+        for s in layer_extend:
+            chosen |= resolve(s, registry)
+        for s in layer_ignore:
+            chosen -= resolve(s, registry)
+    return sorted(chosen)
+
+
+def build_linter(cfg: Config, codes: Iterable[str] | None = None):
+    """A :class:`linter.Linter` with the configuration's settings, options and severities."""
+    from linter.engine import Linter
+
+    codes = selected_codes(cfg) if codes is None else list(codes)
+    return Linter(
+        codes,
+        settings=cfg.settings(),
+        rule_options={c: o for c, o in cfg.rules.items() if c in codes},
+        severities={c: s for c, s in cfg.severity.items() if c in codes},
+    )

@@ -1,0 +1,67 @@
+"""Generate the README's rules table from the registry.
+
+``python -m linter.docs`` rewrites README.md between ``<!-- rules-table:start -->``
+and ``<!-- rules-table:end -->``; ``python -m linter.docs --check`` exits 1 when the
+table there is stale (as the test suite does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+START = "<!-- rules-table:start -->"
+END = "<!-- rules-table:end -->"
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def rules_table() -> str:
+    """The Markdown table of every registered rule."""
+    from linter.registry import all_rules
+
+    lines = [
+        "| Code | Name | Category | Severity | Fix | On by default | Summary |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for code, cls in all_rules().items():
+        fix = {"none": "", "sometimes": "sometimes", "always": "yes"}[str(cls.fix_availability)]
+        lines.append(
+            f"| {code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
+            f"{'yes' if cls.default_enabled else 'no'} | {_cell(cls.summary())} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def replace_table(readme: str, table: str) -> str:
+    start = readme.find(START)
+    end = readme.find(END)
+    if start == -1 or end == -1 or end < start:
+        raise ValueError(f"README has no {START} ... {END} markers")
+    return readme[: start + len(START)] + "\n" + table + readme[end:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m linter.docs", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the README table is stale")
+    parser.add_argument("--readme", type=Path, default=README)
+    args = parser.parse_args(argv)
+    current = args.readme.read_text(encoding="utf-8")
+    updated = replace_table(current, rules_table())
+    if args.check:
+        if updated != current:
+            print(f"{args.readme}: the rules table is stale; run `python -m linter.docs`", file=sys.stderr)
+            return 1
+        return 0
+    if updated != current:
+        args.readme.write_text(updated, encoding="utf-8")
+        print(f"updated the rules table in {args.readme}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,268 @@
+"""Checking documents, in this process or in a process pool, in a stable order.
+
+A :class:`Plan` (the configuration, the rule selection and what to do: check, fix or
+diff) is sent to each worker once; work items are then targets (files) or batches
+of records, and results come back in submission order, so ``--jobs N`` prints the
+same as ``--jobs 1``. At most a few batches per worker are in flight, so a record
+file of any size is streamed in flat memory.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+from linter.config import Config, build_linter
+from linter.diagnostic import Applicability
+from linter.document import Document
+from linter.report import DocumentResult
+from linter.sources import Record, SourceError, Target, read_text_file
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below these sizes a process pool costs more than it saves.
+MIN_POOL_BYTES = 256_000
+MIN_POOL_FILES = 4
+RECORD_BATCH = 64
+
+
+@dataclass
+class Plan:
+    config: Config
+    codes: list[str]
+    mode: str = "check"  # check | fix | diff
+    min_applicability: Applicability = Applicability.SAFE
+    text_field: str = "text"
+    id_field: str = "id"
+    _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_linters"] = {}
+        return state
+
+    def linter_for(self, path: str | None):
+        """The linter for ``path``: the selection minus its ``per-file-ignores``."""
+        ignored: frozenset[str] = frozenset()
+        selectors = self.config.ignores_for(path)
+        if selectors:
+            from linter.registry import resolve
+
+            codes: set[str] = set()
+            for s in selectors:
+                codes |= resolve(s)
+            ignored = frozenset(codes & set(self.codes))
+        linter = self._linters.get(ignored)
+        if linter is None:
+            linter = build_linter(self.config, [c for c in self.codes if c not in ignored])
+            self._linters[ignored] = linter
+        return linter
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.config.max_file_size_mb * 1_000_000)
+
+
+# ---------------------------------------------------------------------- the work
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    out = []
+    for line in difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=path
+    ):
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def check_text(
+    plan: Plan,
+    text: str,
+    path: str,
+    kind: str = "text",
+    doc_id: str | None = None,
+    *,
+    bom: bool = False,
+    fs_path: str | None = None,
+) -> DocumentResult:
+    """Check (or fix, or diff) one document's text. Writes only in fix mode, only a
+    changed file, and only through :mod:`linter.writer`."""
+    result = DocumentResult(path=path, doc_id=doc_id, empty=not text)
+    linter = plan.linter_for(path)
+    doc = _document(text, path, kind, doc_id, bom)
+    if plan.mode in ("fix", "diff"):
+        fixed = linter.fix(doc, plan.min_applicability)
+        result.hit_cap = fixed.hit_cap
+        result.fixed = len(fixed.applied)
+        result.changed = fixed.text != text
+        if plan.mode == "diff":
+            if result.changed:
+                result.diff = unified_diff(path, text, fixed.text)
+            return result
+        if result.changed:
+            if fs_path is not None:
+                from linter.writer import WriteError, write_text_atomic
+
+                try:
+                    write_text_atomic(fs_path, fixed.text, bom=bom)
+                except WriteError as exc:
+                    result.error = str(exc)
+                    result.changed = False
+                    result.fixed = 0
+                    return result
+            else:
+                result.fixed_text = fixed.text
+            doc = _document(fixed.text, path, kind, doc_id, bom)
+        elif fs_path is None:
+            result.fixed_text = text
+    linted = linter.lint(doc)
+    result.diagnostics = linted.diagnostics
+    result.rule_errors = [f"rule {e.code} failed: {e.error}" for e in linted.errors]
+    result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
+    return result
+
+
+def _document(text: str, path: str, kind: str, doc_id: str | None, bom: bool) -> Document:
+    doc = Document(text, path, kind="markdown" if kind == "markdown" else "text", doc_id=doc_id)
+    if bom:
+        doc.bom = True  # type: ignore[attr-defined]  # byte offsets (EN100) count it
+    return doc
+
+
+def check_target(plan: Plan, target: Target) -> DocumentResult:
+    """Read and check one file."""
+    try:
+        source = read_text_file(target.fs_path or target.path, plan.max_bytes, target.path)
+    except SourceError as exc:
+        return DocumentResult(path=target.path, error=str(exc))
+    return check_text(plan, source.text, target.path, target.kind, bom=source.bom, fs_path=target.fs_path)
+
+
+def check_records(plan: Plan, path: str, records: list[Record]) -> list[DocumentResult]:
+    out = []
+    for rec in records:
+        if rec.error is not None:
+            out.append(DocumentResult(path=path, doc_id=rec.doc_id, error=f"{path}: {rec.error}"))
+        else:
+            out.append(check_text(plan, rec.text or "", path, "text", rec.doc_id))
+    return out
+
+
+# ---------------------------------------------------------------------- the pool
+
+_PLAN: Plan | None = None
+
+
+def _init_worker(plan: Plan) -> None:
+    global _PLAN
+    _PLAN = plan
+    # Discover the rules once per worker, not per item.
+    plan.linter_for(None)
+
+
+def _pool_check_target(target: Target) -> DocumentResult:
+    assert _PLAN is not None
+    return check_target(_PLAN, target)
+
+
+def _pool_check_records(item: tuple[str, list[Record]]) -> list[DocumentResult]:
+    assert _PLAN is not None
+    return check_records(_PLAN, item[0], item[1])
+
+
+class Runner:
+    """Maps work over items in order: inline with ``jobs == 1``, else in a pool
+    (started on first use and shared by every call)."""
+
+    def __init__(self, plan: Plan, jobs: int) -> None:
+        self.plan = plan
+        self.jobs = max(1, jobs)
+        self._pool = None
+
+    def __enter__(self) -> "Runner":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _executor(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "fork" if sys.platform.startswith("linux") else None
+            ctx = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.plan,)
+            )
+        return self._pool
+
+    def map(self, func: Callable[[T], R], pool_func: Callable[[T], R], items: Iterable[T], parallel: bool) -> Iterator[R]:
+        if self.jobs == 1 or not parallel:
+            for item in items:
+                yield func(item)
+            return
+        executor = self._executor()
+        window: deque = deque()
+        limit = self.jobs * 4
+        for item in items:
+            window.append(executor.submit(pool_func, item))
+            if len(window) >= limit:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+    def check_targets(self, targets: list[Target]) -> Iterator[DocumentResult]:
+        parallel = len(targets) >= MIN_POOL_FILES and _total_size(targets) >= MIN_POOL_BYTES
+        yield from self.map(
+            lambda t: check_target(self.plan, t), _pool_check_target, targets, parallel
+        )
+
+    def check_record_stream(self, target: Target, records: Iterable[Record]) -> Iterator[DocumentResult]:
+        size = _total_size([target])
+        parallel = size >= MIN_POOL_BYTES * 4
+        batches = ((target.path, batch) for batch in _batched(records, RECORD_BATCH))
+        for results in self.map(
+            lambda item: check_records(self.plan, item[0], item[1]), _pool_check_records, batches, parallel
+        ):
+            yield from results
+
+
+def _batched(items: Iterable[T], n: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _total_size(targets: list[Target]) -> int:
+    total = 0
+    for t in targets:
+        try:
+            total += os.path.getsize(t.fs_path or t.path)
+        except OSError:
+            pass
+    return total
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

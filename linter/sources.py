@@ -1,0 +1,412 @@
+"""Sources: the only reader. Paths, directories, stdin and record files -> text.
+
+* Files are decoded as UTF-8; a BOM is stripped and remembered (the writer puts it
+  back); line endings are kept exactly as read. Bytes that are not valid UTF-8 are
+  decoded with ``surrogateescape`` (each becomes a lone surrogate U+DC80..U+DCFF),
+  so nothing is lost: rule EN100 reports them, and writing the text back with
+  ``surrogateescape`` restores the original bytes.
+* Directories are walked recursively for the ``include`` globs (``*.txt`` and ``*.md``
+  by default), skipping hidden directories, the ``exclude`` globs and what
+  ``.gitignore`` files in the tree (and above it, up to the repository root) ignore.
+* ``.jsonl`` / ``.jsonl.gz`` files (and ``.parquet`` through ``linter.corpus``) are
+  read as records, one document per record, streamed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import gzip
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from linter.config import DEFAULT_EXCLUDE, Config, path_matches
+
+BOM = codecs.BOM_UTF8
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".parquet")
+
+
+class SourceError(Exception):
+    """A path that cannot be checked; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One thing to check: a text/Markdown file, a record file, or stdin."""
+
+    path: str  # as displayed (and as given for stdin: its --stdin-filename or "-")
+    kind: str  # text | markdown | jsonl | parquet | stdin
+    fs_path: str | None = None  # the file on disk; None for stdin
+
+    @property
+    def is_records(self) -> bool:
+        return self.kind in ("jsonl", "parquet")
+
+
+@dataclass
+class TextSource:
+    text: str
+    bom: bool = False
+
+
+@dataclass
+class Record:
+    """One record of a record file: its id and text, or why it cannot be read."""
+
+    doc_id: str
+    text: str | None
+    error: str | None = None
+
+
+# ------------------------------------------------------------------------ decoding
+
+
+def decode(data: bytes) -> TextSource:
+    """Decode bytes as UTF-8, stripping (and remembering) a BOM; never fails."""
+    bom = data.startswith(BOM)
+    if bom:
+        data = data[len(BOM) :]
+    return TextSource(data.decode("utf-8", errors="surrogateescape"), bom)
+
+
+def encode(text: str, bom: bool = False) -> bytes:
+    """The inverse of :func:`decode`: the same bytes back, invalid ones included."""
+    data = text.encode("utf-8", errors="surrogateescape")
+    return BOM + data if bom else data
+
+
+def kind_for(path: str) -> str:
+    low = path.lower()
+    if low.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    if low.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        return "jsonl"
+    if low.endswith(".parquet"):
+        return "parquet"
+    return "text"
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def read_text_file(fs_path: str, max_bytes: int | None = None, display: str | None = None) -> TextSource:
+    """Read one text file, or raise SourceError with a message naming it."""
+    path = display or fs_path
+    try:
+        size = os.path.getsize(fs_path)
+        if max_bytes is not None and size > max_bytes:
+            raise SourceError(
+                f"{path}: skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
+                "(raise max-file-size in the configuration, or split the file)"
+            )
+        with open(fs_path, "rb") as fh:
+            data = fh.read()
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file or directory") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied; cannot read it") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {_reason(exc)}") from None
+    return decode_checked(data, path)
+
+
+def decode_checked(data: bytes, path: str) -> TextSource:
+    nul = data.find(b"\0")
+    if nul != -1:
+        hint = ""
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            hint = "; it looks like UTF-16: convert it to UTF-8"
+        raise SourceError(f"{path}: skipped: binary file (NUL byte at offset {nul}){hint}")
+    return decode(data)
+
+
+# ----------------------------------------------------------------------- gitignore
+
+
+class GitIgnore:
+    """The patterns of one ``.gitignore`` file (the common subset of its syntax)."""
+
+    def __init__(self, base: Path, lines: Iterable[str]) -> None:
+        self.base = base
+        self.rules: list[tuple[re.Pattern, bool, bool]] = []  # (regex, negated, dir_only)
+        for raw in lines:
+            line = raw.rstrip("\n").rstrip()
+            if not line or line.startswith("#"):
+                continue
+            negated = line.startswith("!")
+            if negated:
+                line = line[1:]
+            if line.startswith("\\"):
+                line = line[1:]
+            dir_only = line.endswith("/")
+            line = line.strip("/") if dir_only else line
+            anchored = "/" in line.rstrip("/")
+            line = line.lstrip("/")
+            if not line:
+                continue
+            self.rules.append((_glob_regex(line, anchored), negated, dir_only))
+
+    @classmethod
+    def load(cls, directory: Path) -> "GitIgnore | None":
+        path = directory / ".gitignore"
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        ignore = cls(directory, text.splitlines())
+        return ignore if ignore.rules else None
+
+    def match(self, path: Path, is_dir: bool) -> bool | None:
+        """True (ignored), False (re-included by ``!``) or None (no opinion)."""
+        try:
+            rel = path.relative_to(self.base).as_posix()
+        except ValueError:
+            return None
+        verdict = None
+        for regex, negated, dir_only in self.rules:
+            if dir_only and not is_dir:
+                continue
+            if regex.match(rel):
+                verdict = not negated
+        return verdict
+
+
+def _glob_regex(pattern: str, anchored: bool) -> re.Pattern:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
+            out.append("/.*")
+            i += 3
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            j = pattern.find("]", i + 1)
+            if j == -1:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1 : j].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = j + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(prefix + "".join(out) + "$")
+
+
+def _repo_root(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def _ignored(path: Path, is_dir: bool, ignores: list[GitIgnore]) -> bool:
+    verdict = False
+    for gi in ignores:  # outermost first; deeper files override
+        v = gi.match(path, is_dir)
+        if v is not None:
+            verdict = v
+    return verdict
+
+
+# --------------------------------------------------------------------- collecting
+
+
+def _matches_any(path: str, patterns: Iterable[str], root: Path, rel: str | None = None) -> bool:
+    """Whether a glob matches ``path`` relative to the walk (``rel``) or to the
+    configuration's directory; parts above those never match."""
+    candidates = [rel if rel is not None else path]
+    try:
+        candidates.append(Path(path).resolve().relative_to(root).as_posix())
+    except (ValueError, OSError):
+        pass
+    return any(path_matches(c, p) for c in candidates for p in patterns)
+
+
+def _included(name: str, rel: str, cfg: Config) -> bool:
+    for pattern in cfg.include:
+        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern):
+            return True
+    return False
+
+
+def collect(paths: Iterable[str], cfg: Config, stdin_filename: str | None = None) -> tuple[list[Target], list[str]]:
+    """Expand the command-line paths into targets, in a stable order.
+
+    Returns the targets and the errors (one message each) for paths that cannot be
+    checked. Files named explicitly are checked whatever their extension, unless an
+    ``exclude`` glob of the configuration matches them.
+    """
+    targets: list[Target] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+
+    def add(display: str, fs: str) -> None:
+        key = os.path.realpath(fs)
+        if key in seen:
+            return
+        seen.add(key)
+        targets.append(Target(display, kind_for(fs), fs))
+
+    custom_exclude = [p for p in cfg.exclude if p not in DEFAULT_EXCLUDE]
+    for arg in paths:
+        if arg == "-":
+            name = stdin_filename or "-"
+            kind = "markdown" if name.lower().endswith(MARKDOWN_SUFFIXES) else "stdin"
+            targets.append(Target(name, kind, None))
+            continue
+        if not os.path.lexists(arg):
+            errors.append(f"{arg}: no such file or directory")
+            continue
+        if os.path.isdir(arg):
+            before = len(targets)
+            _walk(arg, cfg, add, errors)
+            if len(targets) == before:
+                globs = ", ".join(cfg.include)
+                errors.append(f"{arg}: nothing to check here (no files matching {globs}); "
+                              "name files explicitly or set include in the configuration")
+            continue
+        if not os.path.exists(arg):
+            errors.append(f"{arg}: broken symbolic link")
+            continue
+        if custom_exclude and _matches_any(arg, custom_exclude, cfg.root):
+            continue
+        add(os.path.normpath(arg), arg)
+    return targets, errors
+
+
+def _walk(top: str, cfg: Config, add, errors: list[str]) -> None:
+    top_path = Path(top).resolve()
+    ignores: list[GitIgnore] = []
+    if cfg.respect_gitignore:
+        root = _repo_root(top_path)
+        if root is not None and root != top_path:
+            chain = []
+            for directory in top_path.parents:
+                chain.append(directory)
+                if directory == root:
+                    break
+            for directory in reversed(chain):
+                gi = GitIgnore.load(directory)
+                if gi:
+                    ignores.append(gi)
+
+    def onerror(exc: OSError) -> None:
+        errors.append(f"{exc.filename}: cannot read directory: {_reason(exc)}")
+
+    stack_ignores: dict[str, list[GitIgnore]] = {}
+    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror, followlinks=False):
+        here = Path(dirpath).resolve()
+        parent_ignores = stack_ignores.get(os.path.dirname(dirpath), ignores) if dirpath != top else ignores
+        local = list(parent_ignores)
+        if cfg.respect_gitignore:
+            gi = GitIgnore.load(here)
+            if gi:
+                local.append(gi)
+        stack_ignores[dirpath] = local
+        kept = []
+        for d in sorted(dirnames):
+            rel = os.path.relpath(os.path.join(dirpath, d), top)
+            if d.startswith(".") or _matches_any(os.path.join(dirpath, d), cfg.exclude, cfg.root, rel):
+                continue
+            if local and _ignored(here / d, True, local):
+                continue
+            kept.append(d)
+        dirnames[:] = kept
+        for f in sorted(filenames):
+            if f.startswith("."):
+                continue
+            full = os.path.join(dirpath, f)
+            rel = os.path.relpath(full, top)
+            if not _included(f, Path(rel).as_posix(), cfg):
+                continue
+            if _matches_any(full, cfg.exclude, cfg.root, rel):
+                continue
+            if local and _ignored(here / f, False, local):
+                continue
+            add(os.path.normpath(full), full)
+
+
+# ------------------------------------------------------------------------ records
+
+
+def iter_records(target: Target, text_field: str = "text", id_field: str = "id") -> Iterator[Record]:
+    """Stream the records of a record file as (id, text); bad records carry an error."""
+    if target.kind == "parquet":
+        yield from _iter_parquet(target, text_field, id_field)
+        return
+    path = target.fs_path or target.path
+    try:
+        if path.lower().endswith(".gz"):
+            fh = gzip.open(path, "rb")
+        else:
+            fh = open(path, "rb")
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file or directory") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied; cannot read it") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {_reason(exc)}") from None
+    with fh:
+        lineno = 0
+        try:
+            for raw in fh:
+                lineno += 1
+                if not raw.strip():
+                    continue
+                yield _record_from_line(raw, lineno, text_field, id_field)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise SourceError(f"{path}: line {lineno + 1}: cannot read: {exc}") from None
+
+
+def _record_from_line(raw: bytes, lineno: int, text_field: str, id_field: str) -> Record:
+    try:
+        obj = json.loads(raw.decode("utf-8", errors="surrogateescape"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return Record(str(lineno), None, f"line {lineno}: not valid JSON: {exc}")
+    if not isinstance(obj, dict):
+        return Record(str(lineno), None, f"line {lineno}: expected a JSON object, got {type(obj).__name__}")
+    doc_id = obj.get(id_field)
+    doc_id = str(lineno) if doc_id is None else str(doc_id)
+    text = obj.get(text_field)
+    if text is None:
+        fields = ", ".join(list(obj)[:8])
+        return Record(doc_id, None, f"line {lineno}: no {text_field!r} field (fields: {fields}); use --text-field")
+    if not isinstance(text, str):
+        return Record(doc_id, None, f"line {lineno}: field {text_field!r} is {type(text).__name__}, not a string")
+    return Record(doc_id, text)
+
+
+def _iter_parquet(target: Target, text_field: str, id_field: str) -> Iterator[Record]:
+    try:
+        from linter.corpus import iter_parquet_records
+    except ImportError:
+        raise SourceError(
+            f"{target.path}: Parquet input needs the corpus module (linter.corpus), "
+            "which this installation lacks; convert the file to JSONL"
+        ) from None
+    try:
+        for doc_id, text in iter_parquet_records(target.fs_path or target.path, text_field, id_field):
+            yield Record(str(doc_id), text)
+    except ImportError as exc:
+        raise SourceError(f"{target.path}: cannot read Parquet: {exc}; pip install 'copydesk[parquet]'") from None
