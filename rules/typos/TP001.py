@@ -7,8 +7,25 @@ from linter.rule import Rule
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
-_LEGITIMATE = frozenset({"had", "that", "is", "do", "does", "bye", "so", "very", "no", "yes", "ha", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
+_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "much", "far", "many", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
+# A preposition that ends a clause may meet the same one starting the next phrase:
+# "the moment I've been waiting for for years", "situations we've been placed in in
+# the past". Doubled after a participle, these are left alone.
+_CLAUSE_END_PREPOSITIONS = frozenset({"in", "for", "on", "at", "with", "up", "out", "off", "over"})
+_TIME_WORDS = frozenset(
+    "years months weeks days hours minutes decades ages centuries past future long now "
+    "recent some many several two three four five six ten".split()
+)
+_PARTICIPLE_RE = regex.compile(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
+# Function words stay slips even when capitalised ("The the", "Of Of").
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the of to in on at by for from with and or but as is are was were be been it
+    its this these those their his her our your my we he she they will would could
+    should can may might must has have not
+    """.split()
+)
 
 
 class DoubledWord(Rule):
@@ -16,7 +33,11 @@ class DoubledWord(Rule):
 
     What it does:
         Flags a word immediately followed by the same word (ignoring case), also
-        across a line break within a paragraph.
+        across a line break within a paragraph. Left alone: doublings that can be
+        grammatical ("had had", "that that", "what it is is", "waiting for for
+        years"), names and titles ("Duran Duran", "Bafana Bafana", "Spend Spend
+        Spend": capitalised content words, or a word said three times), and a
+        lower-case word before its capitalised twin ("law lord Lord Bingham").
 
     Why it matters:
         A doubled word is the commonest slip an editor's eye skips over, and a
@@ -29,8 +50,7 @@ class DoubledWord(Rule):
         The minister said the talks would resume.
 
     Fix safety:
-        Safe: the second occurrence and the space before it are deleted. Doublings
-        that can be grammatical ("had had", "that that", "is is") are not flagged.
+        Safe: the second occurrence and the space before it are deleted.
 
     Options:
         none.
@@ -45,7 +65,9 @@ class DoubledWord(Rule):
     def check(self, doc):
         words = doc.words
         prose = doc.prose
-        for prev, word in zip(words, words[1:]):
+        vocabulary = self.settings.vocabulary
+        for i in range(1, len(words)):
+            prev, word = words[i - 1], words[i]
             if prev.text.lower() != word.text.lower():
                 continue
             low = word.text.lower()
@@ -53,9 +75,40 @@ class DoubledWord(Rule):
                 continue
             if not _GAP_RE.match(prose[prev.end : word.start]):
                 continue
+            if word.text in vocabulary or low in vocabulary:
+                continue
+            if _intended(words, i, prose):
+                continue
             yield self.diagnostic(
                 word.start,
                 word.end,
                 f"'{word.text}' is repeated: '{prev.text} {word.text}'",
                 self.fix_replace(prev.end, word.end, "", Applicability.SAFE, f"Remove the second '{word.text}'"),
             )
+
+
+def _intended(words, i: int, prose: str) -> bool:
+    """Whether the doubling words[i-1], words[i] is likely meant."""
+    prev, word = words[i - 1], words[i]
+    low = word.text.lower()
+    if prev.text[0].islower() and word.text[0].isupper():
+        return True  # "law lord Lord Bingham"
+    if word.text[0].isupper() and low not in _FUNCTION_WORDS:
+        return True  # a name or a title: "Duran Duran", "Soldier Soldier"
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is not None and nxt.text.lower() == low and _GAP_RE.match(prose[word.end : nxt.start]):
+        return True  # said three times: "Spend Spend Spend", "Girls Girls Girls"
+    if i >= 2 and words[i - 2].text.lower() == low and _GAP_RE.match(prose[words[i - 2].end : prev.start]):
+        return True
+    before = words[i - 2] if i >= 2 else None
+    if low in _CLAUSE_END_PREPOSITIONS and before is not None and _PARTICIPLE_RE.search(before.text):
+        after = [w.text.lower() for w in words[i + 1 : i + 3]]
+        if after and (after[0] in _TIME_WORDS or (after[0] == "the" and after[1:2] and after[1] in _TIME_WORDS)):
+            return True
+    if low == "is":
+        # "what it is is a shame", "all it is is talk"
+        back = [w.text.lower() for w in words[max(0, i - 5) : i - 1]]
+        return "what" in back or "all" in back
+    if low == "this" and before is not None and before.text.lower() in ("to", "of", "with", "about"):
+        return True  # "add to this this new law": a pronoun, then a determiner
+    return False
