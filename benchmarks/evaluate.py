@@ -12,7 +12,7 @@ import time
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
-from linter.diagnostic import Applicability
+from linter.diagnostic import Category
 from linter.document import Document
 from linter.engine import Linter, locate
 from linter.fixer import apply_edits
@@ -228,7 +228,8 @@ def precision(articles: list[Article], codes: Sequence[str], jobs: int = 1) -> d
             **{s: 100.0 * by_cat[cat].get(s, 0) / n if n else 0.0 for s in SEVERITIES},
             "total": 100.0 * sum(by_cat[cat].values()) / n if n else 0.0,
         }
-        for cat in sorted({str(registry[c].category) for c in codes} | set(by_cat))
+        for cat in [c.value for c in Category]
+        if cat in by_cat or any(str(registry[c].category) == cat for c in codes)
     }
     return {
         "articles": n,

@@ -1,0 +1,152 @@
+"""Render the saved benchmark results as the README's results section."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+START = "<!-- benchmark-results:start -->"
+END = "<!-- benchmark-results:end -->"
+
+CLASS_LABELS = {
+    "am_an": "`am` for `an`",
+    "a_an": "`a`/`an` swapped",
+    "doubled_word": "doubled word",
+    "lowercase_start": "lower-case sentence start",
+    "name_respelling": "name respelled once",
+    "foreign_line": "foreign-language line appended",
+    "boilerplate_trailer": "boilerplate trailer appended",
+    "mojibake": "mojibake paragraph",
+    "invisible_char": "invisible / replacement / control character",
+    "quote_mismatch": "quote pair half curly, half straight",
+}
+
+
+def _load(out: Path, name: str) -> dict | None:
+    path = Path(out) / f"{name}.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _pct(x) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def _f(x, spec=".2f") -> str:
+    return "n/a" if x is None else format(x, spec)
+
+
+def render(out: Path) -> str:
+    prec, inj, peers, speed = (_load(out, n) for n in ("precision", "inject", "peers", "speed"))
+    dates = sorted({d["date"] for d in (prec, inj, peers, speed) if d})
+    quick = any(d.get("quick") for d in (prec, inj, speed) if d)
+    lines = [
+        f"Measured {' to '.join([dates[0], dates[-1]] if len(dates) > 1 else dates) or 'never'} with "
+        "`python -m benchmarks.run all --write-readme` against the shared evaluation corpus "
+        "(`../shared/corpus`, not part of this repository)"
+        + (" on a quick subset." if quick else ".")
+        + " The figures move as the rules improve; rerun the command to refresh them.",
+        "",
+    ]
+    if prec:
+        lines += [
+            f"**Precision on clean text.** Default rules over {prec['articles']:,} BBC News articles "
+            f"(2004-05, `bbc_news.jsonl`, title + text): {prec['per100']:.1f} findings per 100 articles, "
+            f"{prec['clean_articles']:,} articles with none. Findings per 100 articles:",
+            "",
+            "| category | info | warning | error | total |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for cat, row in prec["categories"].items():
+            lines.append(f"| {cat} | {row['info']:.1f} | {row['warning']:.1f} | {row['error']:.1f} | {row['total']:.1f} |")
+        lines.append("")
+    if inj:
+        per = max((c["n"] for c in inj["classes"].values()), default=0)
+        lines += [
+            f"**Recall and fix accuracy by error injection.** One defect injected into each of up to "
+            f"{per} clean BBC articles per class (seed {inj['seed']}). Recall: a finding of the "
+            "right category overlapping the defect. Fix accuracy: of the defects found, the share "
+            "whose fix (unsafe included) gives back the original text exactly.",
+            "",
+            "| defect | category | articles | recall | fix accuracy |",
+            "|---|---|---:|---:|---:|",
+        ]
+        for cls, c in inj["classes"].items():
+            if not c["n"]:
+                continue
+            lines.append(
+                f"| {CLASS_LABELS.get(cls, cls)} | {c['category']} | {c['n']} | {_pct(c['recall'])} | "
+                f"{_pct(c['fix_accuracy'])} |"
+            )
+        lines.append("")
+    if peers:
+        ft = peers["ftfy"]
+        lines += [
+            "**Peer test suites.**",
+            "",
+            f"- ftfy's test cases: {ft['flagged']} of the {ft['repaired_by_ftfy']} texts ftfy repairs get an "
+            f"encoding finding ({_pct(ft['recall'])}); the fixes reproduce ftfy's repair in "
+            f"{ft['fix_matches_ftfy']}. On `negative.json` (odd but correct text, {ft['negative_cases']} cases): "
+            f"{ft['negative_encoding_findings']} encoding findings.",
+        ]
+        for subset, f in peers["languagetool"].items():
+            lines.append(
+                f"- LanguageTool's English examples flagged `{subset}`: {f['flagged']} of {f['incorrect']} "
+                f"incorrect sentences get a typo finding; {f['correct_silent']} of {f['correct']} correct "
+                "examples get none (most of these rules are style and grammar checks outside copydesk's scope)."
+            )
+        lines.append("")
+    if speed:
+        c, lat, r = speed["corpus"], speed["latency"], speed["ratios"]
+
+        def med(d, k):
+            return d.get(k, {}).get("median")
+
+        n, mb = speed["articles"], speed["bytes"] / 1e6
+        j1, j2, pl = med(c, "copydesk --jobs 1"), med(c, "copydesk --jobs 2"), med(c, "proselint")
+        lines += [
+            f"**Speed.** {n:,} BBC articles ({mb:.1f} MB) as one .txt file each; medians of "
+            f"{speed['runs']} whole-process runs ({speed['latency_runs']} for one article) on "
+            f"{speed['cpu_count']} cores, proselint on the same files in the same run.",
+            "",
+            "| measure | copydesk | proselint | ratio |",
+            "|---|---:|---:|---:|",
+        ]
+        if j1:
+            lines.append(
+                f"| whole corpus, 1 process | {j1:.1f} s ({n / j1:.0f} articles/s, {mb / j1:.2f} MB/s) | "
+                f"{_f(pl, '.1f')} s | {_f(r['time_vs_proselint'])} |"
+            )
+        if j2:
+            lines.append(
+                f"| whole corpus, `--jobs 2` | {j2:.1f} s ({n / j2:.0f} articles/s) | | "
+                f"speed-up {_f(r['speedup_jobs2'])}x |"
+            )
+        lc, lp = med(lat, "copydesk one article"), med(lat, "proselint one article")
+        if lc:
+            lines.append(f"| one article, latency | {lc * 1000:.0f} ms | {_f(lp and lp * 1000, '.0f')} ms | "
+                         f"{_f(r['latency_vs_proselint'])} |")
+        pk = c.get("copydesk --jobs 1", {}).get("peak_rss_mb")
+        pp = c.get("proselint", {}).get("peak_rss_mb")
+        if pk:
+            lines.append(f"| peak memory, whole corpus | {pk:.0f} MB | {_f(pp, '.0f')} MB | "
+                         f"{_f(pk / pp if pp else None)} |")
+        lines.append("")
+        lines.append("Budgets (`benchmarks/budgets.toml`): " + "; ".join(
+            f"{b['budget']}: {'n/a' if b['pass'] is None else ('pass' if b['pass'] else 'FAIL')} "
+            f"({_f(b['value'])})" for b in speed["budgets"]
+        ) + ".")
+        lines.append("")
+    if not any((prec, inj, peers, speed)):
+        lines.append("No results yet: run `python -m benchmarks.run all --write-readme`.")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_readme(out: Path, readme: Path) -> None:
+    text = Path(readme).read_text(encoding="utf-8")
+    a, b = text.find(START), text.find(END)
+    if a < 0 or b < a:
+        raise SystemExit(f"benchmarks: {readme} has no {START} ... {END} markers")
+    new = text[: a + len(START)] + "\n" + render(out) + text[b:]
+    Path(readme).write_text(new, encoding="utf-8")
