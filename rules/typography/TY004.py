@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Category, FixAvailability, Severity
+from linter.rule import Rule
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_OPENERS = "([{"
+# List markers and enumerations: "1)", "a)", "(i)" at the start of a line or item.
+_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
+# Emoticons.
+_SMILEY_RE = regex.compile(r"(?<!\S)[:;=][-o^']?[()\[\]{}]+(?!\w)")
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket with no partner in its paragraph: "(as he said".
+
+    What it does:
+        Matches round, square and curly brackets within each paragraph and flags
+        an opening bracket never closed, a closing one never opened, and a
+        closing bracket of the wrong kind. Enumerations ("1)", "a)"), emoticons
+        (":-)") and brackets inside quotations that run over paragraphs are not
+        counted as unbalanced.
+
+    Why it matters:
+        A lost bracket leaves the reader unsure where an aside ends, and often
+        shows that text was cut during editing or scraping.
+
+    Example:
+        The firm (which is now one of the biggest investors said profits rose.
+
+    Use instead:
+        The firm (which is now one of the biggest investors) said profits rose.
+
+    Fix safety:
+        No fix: where the missing bracket belongs is a judgement.
+
+    Options:
+        none.
+    """
+
+    code = "TY004"
+    name = "unbalanced-brackets"
+    category = Category.TYPOGRAPHY
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.NONE
+
+    def check(self, doc):
+        text = doc.prose
+        if not any(c in text for c in "()[]{}"):
+            return
+        for para in doc.paragraphs:
+            p = para.text
+            if not any(c in p for c in "()[]{}"):
+                continue
+            skip = set()
+            enum = {m.end() - 1 for m in _ENUM_RE.finditer(p)}
+            for m in _SMILEY_RE.finditer(p):
+                skip.update(i for i in range(m.start(), m.end()) if p[i] in "()[]{}")
+            stack: list[int] = []
+            for i, ch in enumerate(p):
+                if i in skip or ch not in "()[]{}":
+                    continue
+                if i in enum and not (stack and p[stack[-1]] == "("):
+                    continue  # "1)" or "a)" marking an item
+                if ch in _OPENERS:
+                    stack.append(i)
+                    continue
+                if stack and p[stack[-1]] == _PAIRS[ch]:
+                    stack.pop()
+                    continue
+                if stack and any(p[j] == _PAIRS[ch] for j in stack):
+                    # an inner bracket was left open: report it, close the match
+                    while p[stack[-1]] != _PAIRS[ch]:
+                        j = stack.pop()
+                        yield self._unclosed(para.start + j, p, j)
+                    stack.pop()
+                    continue
+                ctx = " ".join(p[max(0, i - 40) : i + 1].split())
+                yield self.diagnostic(
+                    para.start + i, para.start + i + 1,
+                    f"closing '{ch}' in '{ctx}' has no opening '{_PAIRS[ch]}' in its paragraph",
+                    evidence={"bracket": ch, "kind": "unopened"},
+                )
+            for j in stack:
+                yield self._unclosed(para.start + j, p, j)
+
+    def _unclosed(self, offset: int, p: str, j: int):
+        ctx = " ".join(p[j : j + 40].split())
+        close = {"(": ")", "[": "]", "{": "}"}[p[j]]
+        return self.diagnostic(
+            offset, offset + 1,
+            f"'{p[j]}' in '{ctx}' is never closed with '{close}' in its paragraph",
+            evidence={"bracket": p[j], "kind": "unclosed"},
+        )

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+
+_DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+# Two spaces after a sentence end are an old typewriter convention, not a slip.
+_AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
+
+
+class DoubleSpace(Rule):
+    """Two or more spaces between words inside a sentence.
+
+    What it does:
+        Flags a run of two or more spaces between two words of a line. Spaces
+        after a sentence-ending mark (the typewriter convention), indentation,
+        and lines that look like a table (three or more such runs) are not
+        flagged. In Markdown, only the prose is checked.
+
+    Why it matters:
+        A doubled space is usually left behind by a deletion; it shows as a gap
+        in justified text and splits phrase searches.
+
+    Example:
+        The minister  said the talks would resume.
+
+    Use instead:
+        The minister said the talks would resume.
+
+    Fix safety:
+        Safe: the run becomes one space.
+
+    Options:
+        none.
+    """
+
+    code = "TY005"
+    name = "double-space"
+    category = Category.TYPOGRAPHY
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc):
+        text, prose = doc.text, doc.prose
+        if "  " not in prose:
+            return
+        for line in doc.lines:
+            if "  " not in line.text.strip():
+                continue
+            runs = list(_DOUBLE_RE.finditer(line.text))
+            if len(runs) >= 3:
+                continue  # columns of a table or aligned text
+            for m in runs:
+                s, e = line.start + m.start(), line.start + m.end()
+                # neighbours masked in Markdown (code, URLs) do not count as words
+                if prose[s - 1] != text[s - 1] or prose[e] != text[e] or text[s:e].strip(" "):
+                    continue
+                if _AFTER_SENTENCE_RE.search(line.text, 0, m.start()):
+                    continue
+                before = line.text[: m.start()].split()[-1]
+                after = line.text[m.end() :].split()[0]
+                yield self.diagnostic(
+                    s, e,
+                    f"{e - s} spaces between '{before}' and '{after}'",
+                    self.fix_replace(s, e, " ", Applicability.SAFE, "Use one space"),
+                )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.rule import Rule
+
+# A word, then spaces, then , . ; : ! ? followed by a space, a closing mark or the end.
+_SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])([ \t]+)([,.;:!?])(?=[\s\"”’)\]]|\Z)")
+
+
+class SpaceBeforePunctuation(Rule):
+    """A space before a comma, full stop, semicolon, colon, exclamation or question mark.
+
+    What it does:
+        Flags spaces between a word and the punctuation that follows it ("said ,"
+        "now ."). Not flagged: an ellipsis (" ..."), a lone mark standing for
+        itself (the "?" key), leading dots (.NET, .com, .5) and, when French is
+        among the expected languages, the French spaces before ; : ! ?.
+
+    Why it matters:
+        The stray space is a typing or conversion slip; the mark can wrap onto
+        the next line on its own.
+
+    Example:
+        The minister said , after the talks , that they would resume .
+
+    Use instead:
+        The minister said, after the talks, that they would resume.
+
+    Fix safety:
+        Safe: the spaces are removed.
+
+    Options:
+        none.
+    """
+
+    code = "TY006"
+    name = "space-before-punctuation"
+    category = Category.TYPOGRAPHY
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc):
+        text = doc.prose
+        french = "fr" in self.settings.languages
+        for m in _SPACE_BEFORE_RE.finditer(text):
+            mark = m.group(2)
+            if french and mark in ";:!?":
+                continue
+            after = text[m.end() : m.end() + 1]
+            if mark == "." and text[m.end(): m.end() + 2] == "..":
+                continue
+            if mark == "." and (text[m.end() - 2 : m.end()] == ".." or after == "." or text[m.end() : m.end() + 2] == " ."):
+                continue
+            if mark in ".,;:" and text[m.start(2) + 1 : m.start(2) + 2].isalnum():
+                continue
+            s, e = m.start(1), m.end(1)
+            before = text[max(0, s - 20) : s].split()[-1] if text[max(0, s - 20) : s].split() else ""
+            yield self.diagnostic(
+                s, e,
+                f"space before '{mark}' after '{before}'",
+                self.fix_replace(s, e, "", Applicability.SAFE, f"Remove the space before '{mark}'"),
+            )
