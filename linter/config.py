@@ -69,6 +69,8 @@ class Config:
     vocabulary: list[str] = field(default_factory=list)
     names: dict[str, list[str]] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en",)
+    # [tool.copydesk.quality]: thresholds of the quality gate (linter.quality.Gate).
+    quality: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -188,6 +190,7 @@ _KEYS = (
     "names",
     "names-file",
     "language",
+    "quality",
 )
 
 
@@ -326,6 +329,18 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         ):
             raise err("language", f'expected a language code such as "en" or a list of them, got {value!r}')
         cfg.languages = tuple(v.lower() for v in langs)
+
+    if "quality" in data:
+        from linter.quality import Gate
+
+        table = data["quality"]
+        if not isinstance(table, dict):
+            raise err("quality", "expected a table of thresholds such as min_words = 30")
+        try:
+            Gate.from_config(table)
+        except ValueError as exc:
+            raise err("quality", str(exc)) from None
+        cfg.quality = dict(table)
     return cfg
 
 
