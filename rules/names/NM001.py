@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.names import (
+    COMMON_WORDS,
+    NOT_NAMES,
+    PLACES_INFLECTED,
+    STRONG_KINDS,
+    TITLES,
+    bucket_keys,
+    extract_mentions,
+    is_name_form,
+    skeleton,
+    variant_kind,
+)
+from linter.rule import Option, Rule
+
+# Kinds that need more than counts: a changed letter or a short spelling must also
+# share a neighbouring word (first name, title) with the dominant form.
+_WEAK_KINDS = frozenset({"changed"})
+
+
+class InconsistentName(Rule):
+    """One name spelled two ways in the same article: "Gent Caka" and "Gent Cakaj".
+
+    What it does:
+        Finds the proper-noun mentions of the document (capitalised words and
+        adjacent capitalised pairs; sentence-initial common words, all-caps and
+        title-case headline lines do not count as names), groups spellings that are
+        variants of each other, and flags the minority spelling, suggesting the
+        dominant one. Variants caught: a truncated ending (Caka/Cakaj), a letter
+        dropped, doubled, swapped or changed (Wenegr/Wenger), diacritics stripped
+        (Erdogan/Erdoğan), case (Mcdonald/McDonald), spacing and hyphenation
+        (TimeWarner/Time Warner, Jean Pierre/Jean-Pierre). Possessives count as
+        mentions of the name (Cakaj's, Cakaj’s).
+
+    Why it matters:
+        A spell-checker flags every foreign name, so editors stop looking, and a
+        misspelt minister or player slips through. The article itself says how the
+        name is spelled: the other mentions.
+
+    Example:
+        Foreign Minister Gent Cakaj met his counterpart. Gent Caka said the talks
+        went well. Cakaj later left for Tirana.
+
+    Use instead:
+        Foreign Minister Gent Cakaj met his counterpart. Gent Cakaj said the talks
+        went well. Cakaj later left for Tirana.
+
+    Fix safety:
+        Unsafe: replaces the minority spelling with the dominant one, which is a
+        judgement (the majority may be the wrong one). The evidence lists the kind of
+        difference, the counts and any shared first name or title. Different names
+        that look alike stay silent: a different first letter, plurals and demonyms
+        (Russia/Russian, Iraq/Iraqi), feminine and inflected endings (Paul/Paula,
+        Maria/Mario), a changed letter in a short name (Iran/Iraq, Sudan/Sedan), two
+        spellings that are both frequent (Jon/John), and mentions with different
+        first names or surnames beside them (Hillary Clinton/Bill Clinton, Paula
+        Radcliffe/Paul Scholes). Words in the configured vocabulary and names
+        handled by the names vocabulary (NM002) are never flagged.
+
+    Options:
+        min_dominant (int, default 2): mentions the dominant spelling needs.
+        min_length (int, default 4): shortest spelling compared for letter changes.
+        max_ratio (float, default 0.34): the minority spelling may have at most this
+        share of the dominant one's mentions when it occurs more than once.
+    """
+
+    code = "NM001"
+    name = "inconsistent-name"
+    category = Category.NAMES
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    options = {
+        "min_dominant": Option(2, "mentions the dominant spelling needs"),
+        "min_length": Option(4, "shortest spelling compared for letter changes"),
+        "max_ratio": Option(
+            0.34, "largest minority/dominant mention ratio flagged when the minority occurs more than once"
+        ),
+    }
+
+    def check(self, doc):
+        table = extract_mentions(doc)
+        vocab = {w.casefold() for w in self.settings.vocabulary}
+        house = set()
+        for canonical, variants in self.settings.names.items():
+            house.add(canonical.casefold())
+            house.update(v.casefold() for v in variants)
+        groups: dict[str, list] = {}
+        for form, ms in table.by_form.items():
+            if form.casefold() in vocab or form.casefold() in house:
+                continue
+            if is_name_form(form, ms, table.lower_words):
+                groups[form] = ms
+        for pair, ms in table.pairs.items():
+            if pair.casefold() in vocab or pair.casefold() in house:
+                continue
+            groups[pair] = ms
+
+        candidates: set[tuple[str, str]] = set()
+        buckets: dict[str, list[str]] = defaultdict(list)
+        min_len = self.opts["min_length"]
+        for form in groups:
+            skel = skeleton(form)
+            keys = bucket_keys(skel) if " " not in form else {skel}
+            for key in keys:
+                for other in buckets[key]:
+                    candidates.add((other, form))
+                buckets[key].append(form)
+
+        best: dict[str, tuple] = {}
+        for a, b in candidates:
+            if (" " in a) != (" " in b) or (" " in a and " " in b):
+                kind = variant_kind(a, b)
+                if kind != "spacing":
+                    continue
+            else:
+                kind = variant_kind(a, b, min_len=min_len, inflected=True)
+            if kind is None:
+                continue
+            verdict = self._judge(a, b, kind, groups, table.lower_words)
+            if verdict is None:
+                continue
+            minority = verdict[0]
+            if minority not in best or verdict[2] > best[minority][2]:
+                best[minority] = verdict
+
+        flagged: set[int] = set()
+        for minority, (_, dominant, _, kind, shared) in sorted(best.items()):
+            if dominant in best:  # the dominant spelling is itself a slip of a third one
+                continue
+            dom_ms = groups[dominant]
+            min_ms = groups[minority]
+            line = doc.line_col(dom_ms[0].start)[0]
+            for m in min_ms:
+                if any(s in flagged for s in range(m.start, m.end)):
+                    continue
+                flagged.update(range(m.start, m.end))
+                message = (
+                    f"'{minority}' ({len(min_ms)}x) differs from '{dominant}' "
+                    f"({len(dom_ms)}x, first on line {line})"
+                )
+                if shared:
+                    message += f"; both beside '{shared}'"
+                yield self.diagnostic(
+                    m.start,
+                    m.end,
+                    message,
+                    self.fix_replace(
+                        m.start, m.end, dominant, Applicability.UNSAFE, f"Write '{dominant}'"
+                    ),
+                    evidence={
+                        "kind": kind,
+                        "form": minority,
+                        "form_count": len(min_ms),
+                        "dominant": dominant,
+                        "dominant_count": len(dom_ms),
+                        "dominant_line": line,
+                        "shared_context": shared,
+                    },
+                )
+
+    def _judge(self, a: str, b: str, kind: str, groups: dict, lower_words) -> tuple | None:
+        """(minority, dominant, score, kind, shared word) if ``a``/``b`` is a slip, else None."""
+        ma, mb = groups[a], groups[b]
+        if len(ma) == len(mb):
+            return None
+        if len(ma) > len(mb):
+            a, b, ma, mb = b, a, mb, ma
+        n_min, n_dom = len(ma), len(mb)
+        if n_dom < self.opts["min_dominant"]:
+            return None
+        if n_min > 1 and n_min > self.opts["max_ratio"] * n_dom:
+            return None
+        if all(m.initial for m in mb) or all(m.listed for m in ma):
+            return None
+        if kind not in STRONG_KINDS:
+            low = a.casefold()
+            if low in COMMON_WORDS or low in NOT_NAMES or low in lower_words:
+                return None  # the minority spelling is a word of its own (Being/Bening, Scot/Scott)
+            if b.casefold() in lower_words:
+                return None  # the dominant one is a common word capitalised (Union, Life)
+        if kind == "inflected":
+            # Japa for Japan is a slip; Russia beside Russian, Democrat beside
+            # Democrats, Paula beside Paul are other words.
+            if len(a) > len(b) or b.endswith("s") or a.casefold() in PLACES_INFLECTED:
+                return None
+            kind = "truncated"
+        shared, conflict = _context(ma, mb)
+        if conflict and not shared and kind not in STRONG_KINDS:
+            return None
+        if not shared and kind in _WEAK_KINDS:
+            return None
+        if not shared and kind not in STRONG_KINDS and all(m.initial for m in ma):
+            # a capitalised word opening a sentence may be any word: ask for more
+            if len(a) < 5:
+                return None
+        score = (2 if shared else 0) + (1 if kind in STRONG_KINDS else 0) + n_dom / 100
+        return (a, b, score, kind, shared)
+
+
+def _context(minority, dominant) -> tuple[str | None, bool]:
+    """A neighbouring capitalised word both spellings share, and whether their neighbours clash."""
+    dprev = {m.prev for m in dominant if m.prev}
+    dnext = {m.next for m in dominant if m.next}
+    # titles say nothing about which person: only first names and surnames can clash
+    dprev_names = {p for p in dprev if p.casefold() not in TITLES}
+    dnext_names = {n for n in dnext if n.casefold() not in TITLES}
+    shared = None
+    conflict = False
+    # A spelling always written with the same neighbour is part of a longer name
+    # (Standard Life, European Union); without that neighbour it is another word.
+    for attr, seen in (("prev", dprev), ("next", dnext)):
+        if len(seen) == 1 and len(dominant) >= 3:
+            (word,) = seen
+            if word.casefold() not in TITLES and all(getattr(m, attr) == word for m in dominant):
+                if not any(getattr(m, attr) == word for m in minority):
+                    conflict = True
+    for m in minority:
+        if (
+            m.prev and m.next and m.prev.casefold() not in TITLES
+            and m.prev not in dprev and m.next not in dnext
+        ):
+            conflict = True  # inside a longer name of its own (Lian Chia Liang)
+        if m.prev and m.prev in dprev:
+            shared = m.prev
+        elif m.next and m.next in dnext:
+            shared = m.next
+        if m.prev and dprev_names and m.prev not in dprev and m.prev.casefold() not in TITLES:
+            if len(m.prev) == 1:
+                # an initial clashes only with first names of another letter (C Thomson)
+                if not any(p[0] == m.prev for p in dprev_names):
+                    conflict = True
+            elif not any(variant_kind(m.prev, p) for p in dprev_names):
+                conflict = True
+        if m.next and dnext_names and m.next not in dnext and m.next.casefold() not in TITLES:
+            if not any(variant_kind(m.next, n) for n in dnext_names):
+                conflict = True
+    return shared, conflict
