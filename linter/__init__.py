@@ -41,4 +41,27 @@ __all__ = [
     "Severity",
     "fix_text",
     "lint_text",
+    "Cleaner",
+    "clean_file",
+    "clean_text",
+    "make_cleaner",
+    "quality_scores",
 ]
+
+# The corpus API, imported on first use.
+_CORPUS_API = {
+    "Cleaner": "linter.clean",
+    "clean_file": "linter.clean",
+    "clean_text": "linter.api",
+    "make_cleaner": "linter.api",
+    "quality_scores": "linter.api",
+}
+
+
+def __getattr__(name: str):
+    module = _CORPUS_API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'linter' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -130,6 +130,7 @@ class Summary:
     dropped_by_reason: Counter = field(default_factory=Counter)
     findings_by_rule: Counter = field(default_factory=Counter)
     rule_errors: int = 0
+    error_examples: list[str] = field(default_factory=list)  # the first few, with their document
     seconds: float = 0.0
     jobs: int = 1
     engine: str = "local"
@@ -138,6 +139,9 @@ class Summary:
         self.read += 1
         self.findings_by_rule.update(result.findings)
         self.rule_errors += len(result.errors)
+        for error in result.errors:
+            if len(self.error_examples) < 5:
+                self.error_examples.append(f"{result.doc_id}: {error}")
         if result.keep:
             self.written += 1
             self.changed += result.changed
@@ -171,7 +175,8 @@ class Summary:
                 name = registry[code].name if code in registry else ""
                 lines.append(f"    {code} {name}: {n:,}")
         if self.rule_errors:
-            lines.append(f"  rule errors: {self.rule_errors:,} (see the rejects file or rerun with --jobs 1)")
+            lines.append(f"  rule errors: {self.rule_errors:,} (the documents were still cleaned by the other rules)")
+            lines.extend(f"    {e}" for e in self.error_examples)
         return "\n".join(lines)
 
 
@@ -288,7 +293,11 @@ def clean_file(
     ``dst`` or ``rejects`` in that case.
     """
     cleaner = cleaner or Cleaner()
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs is None:
+        from linter.parallel import default_jobs
+
+        jobs = default_jobs()
+    jobs = max(1, jobs)
     format_of(src)
     format_of(dst)
     if not os.path.exists(src):
@@ -372,6 +381,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--engine", choices=("local", "ray"), default="local", help="local processes or a Ray cluster")
     p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray)")
+    p.add_argument("--no-progress", action="store_true", help="no progress line, even on a terminal")
     p.add_argument("--format-summary", choices=("text", "json"), default="text", help="summary format on stdout")
     p.set_defaults(func=run)
     return p
@@ -448,7 +458,7 @@ def run(args: argparse.Namespace) -> int:
     ray_options: dict[str, Any] = {}
     if args.engine == "ray":
         ray_options = {"address": args.ray_address, "num_cpus": args.jobs}
-    progress, finish = _progress(args.input)
+    progress, finish = _progress(args.input, not args.no_progress)
     try:
         summary = clean_file(
             args.input,
@@ -480,26 +490,35 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(path: str):
-    """A progress callback and its finisher: a one-line counter on a terminal only."""
-    stream = sys.stderr
-    if not stream.isatty() or os.environ.get("CI"):
+def count_records(path: str) -> int | None:
+    """The number of records, when cheap to know (JSONL: newlines; Parquet: metadata)."""
+    try:
+        fmt = format_of(path)
+        if fmt == "parquet":
+            from linter.corpus import _pyarrow
+
+            _, pq = _pyarrow()
+            return pq.ParquetFile(path).metadata.num_rows
+        if fmt == "jsonl":
+            n = 0
+            last = b"\n"
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    n += block.count(b"\n")
+                    last = block[-1:]
+            return n + (last != b"\n")
+    except (OSError, ImportError, CorpusError):
+        return None
+    except Exception:  # a damaged Parquet footer: the reader will say so
+        return None
+    return None
+
+
+def _progress(path: str, enabled: bool):
+    """A progress callback (documents done) and its closer."""
+    from linter.progress import Progress
+
+    if not enabled or not sys.stderr.isatty():
         return None, lambda: None
-    state = {"n": 0, "t0": time.perf_counter(), "last": 0.0}
-
-    def tick(n: int) -> None:
-        state["n"] += n
-        now = time.perf_counter()
-        if now - state["last"] < 0.2:
-            return
-        state["last"] = now
-        rate = state["n"] / max(now - state["t0"], 1e-9)
-        stream.write(f"\r{path}: {state['n']:,} documents ({rate:,.0f}/s)")
-        stream.flush()
-
-    def finish() -> None:
-        if state["n"]:
-            stream.write("\r\033[K")
-            stream.flush()
-
-    return tick, finish
+    bar = Progress(count_records(path), "documents")
+    return bar.update, bar.close

@@ -213,3 +213,16 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert cli(["clean", src, str(tmp_path / "o.csv")]) == 2
     assert "unknown record format" in capsys.readouterr().err
+
+
+def test_library_api():
+    from linter import clean_text, make_cleaner, quality_scores
+
+    result = clean_text(DOUBLED, select=["TP001"])
+    assert result.text == GOOD and result.keep and result.changed
+    assert result.findings == {"TP001": 1}
+    dropped = clean_text("Too short.", select=["TP001"])
+    assert not dropped.keep and dropped.reasons == ["min_words"]
+    lenient = make_cleaner(select=["TP001"], quality={"min-words": 1})
+    assert lenient.clean("x", "Too short.").keep
+    assert quality_scores(GOOD)["word_count"] == len(GOOD.split())
