@@ -10,10 +10,12 @@ import regex
 
 _FRONT_MATTER_RE = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", regex.S)
 _FENCE_RE = regex.compile(
-    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
+    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*\r?$|\Z)",
     regex.S | regex.M,
 )
-_INDENTED_CODE_RE = regex.compile(r"(?:(?<=\A)|(?<=\n[ \t]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_INDENTED_CODE_RE = regex.compile(r"(?:(?<=\A)|(?<=\n[ \t\r]*\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+# A list item: an indented block after one continues the item; it is not code.
+_LIST_ITEM_RE = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _HTML_COMMENT_RE = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _INLINE_CODE_RE = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _AUTOLINK_RE = regex.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", regex.I)
@@ -30,11 +32,26 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
+def _continues_list_item(text: str, start: int) -> bool:
+    """Whether the indented block at ``start`` belongs to a list item above it: the
+    nearest earlier non-blank line is a list item or itself indented prose."""
+    end = start
+    while end > 0:
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start : end].rstrip("\r\n")
+        if line.strip():
+            return bool(_LIST_ITEM_RE.match(line))
+        end = line_start
+    return False
+
+
 def mask_markdown(text: str) -> str:
     """Return ``text`` with non-prose Markdown blanked out, same length."""
     chars = list(text)
     for pattern in (_FRONT_MATTER_RE, _FENCE_RE, _HTML_COMMENT_RE, _INDENTED_CODE_RE):
         for m in pattern.finditer(text):
+            if pattern is _INDENTED_CODE_RE and _continues_list_item(text, m.start()):
+                continue
             _blank(chars, m.start(), m.end())
     masked = "".join(chars)
     for pattern in (

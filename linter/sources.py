@@ -147,8 +147,9 @@ class GitIgnore:
             if line.startswith("\\"):
                 line = line[1:]
             dir_only = line.endswith("/")
-            line = line.strip("/") if dir_only else line
-            anchored = "/" in line.rstrip("/")
+            line = line.rstrip("/")
+            # A slash at the start or in the middle anchors the pattern to this directory.
+            anchored = "/" in line
             line = line.lstrip("/")
             if not line:
                 continue
@@ -280,7 +281,10 @@ def collect(paths: Iterable[str], cfg: Config, stdin_filename: str | None = None
             continue
         if os.path.isdir(arg):
             before = len(targets)
-            _walk(arg, cfg, add, errors)
+            found: list[tuple[str, str]] = []
+            _walk(arg, cfg, lambda display, fs: found.append((display, fs)), errors)
+            for display, fs in sorted(found, key=lambda pair: Path(pair[0]).parts):
+                add(display, fs)
             if len(targets) == before:
                 globs = ", ".join(cfg.include)
                 errors.append(f"{arg}: nothing to check here (no files matching {globs}); "
