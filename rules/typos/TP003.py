@@ -24,6 +24,16 @@ _LABEL_BEFORE = frozenset(
 )
 
 
+# Words no article precedes: "an then" is "and then" mistyped, not an article slip.
+_NOT_AFTER_ARTICLE = frozenset(
+    """
+    the a an and or but then than to of in on at by from with into is are was were be
+    been has have had he she they we it i you his her their our its this that these
+    those not so if as
+    """.split()
+)
+
+
 class ArticleAgreement(Rule):
     """"a" before a vowel sound or "an" before a consonant sound: "an takeover".
 
@@ -37,6 +47,8 @@ class ArticleAgreement(Rule):
         be told from its spelling (an unknown all-capitals acronym, a foreign name
         starting with "U", words starting with "x"), nothing is flagged. A capital
         "A" mid-sentence is a label ("Plan A", "vitamin A"), not an article.
+        "an" before a word no article precedes ("an then", "an the") is reported as
+        a likely "and", as a suggestion only.
 
     Why it matters:
         Editing a phrase ("a deal" -> "a agreement") often leaves the article behind;
@@ -51,7 +63,8 @@ class ArticleAgreement(Rule):
     Fix safety:
         Safe when the sound is certain (common words, numbers, initialisms spoken
         letter by letter); unsafe for capitalised names and acronyms, whose
-        pronunciation may differ. The fix keeps the article's case.
+        pronunciation may differ. The fix keeps the article's case. "and" for "an"
+        is a suggestion only (display).
 
     Options:
         none.
@@ -96,6 +109,20 @@ class ArticleAgreement(Rule):
             if nxt.text in _FOREIGN_AFTER or nxt.text.lower() in ("a", "an"):
                 continue
             if prose[word.end : word.end + 1] in (".", ")", "/", "&", "-"):
+                continue
+            if nxt.text.lower() in _NOT_AFTER_ARTICLE:
+                if art.lower() == "an" and nxt.text.lower() in ("then", "the", "to", "so", "i", "he", "she", "they", "we", "it"):
+                    yield self.diagnostic(
+                        word.start,
+                        word.end,
+                        f"'{art} {nxt.text}': an article cannot precede '{nxt.text}'; did you mean "
+                        f"'{'And' if art[0].isupper() else 'and'} {nxt.text}'?",
+                        self.fix_replace(
+                            word.start, word.end, "And" if art[0].isupper() else "and",
+                            Applicability.DISPLAY, f"Replace '{art}' with 'and'",
+                        ),
+                        evidence={"next": nxt.text, "article": None, "certain": False},
+                    )
                 continue
             want, certain = article_for(token)
             if want is None or want == art.lower():

@@ -31,15 +31,18 @@ _YOU_PREFIXES = (
     "eu", "ewe", "ouija",
 )
 # ... except these ("an unidentified", "an unimportant", "an uninhabited island").
-_UN_PREFIXES = ("unim", "unin", "unid", "uninh", "unil", "uniq")
-_UN_BUT_YOU = ("unilateral", "unilever", "unique", "unidirectional")
-_ONE_RE = regex.compile(r"^(?:one(?:$|[-‐s])|once|oneself|onetime)")
+_UN_PREFIXES = ("unim", "unin", "unidentif", "unill")
+_UN_BUT_YOU = ("unary",)
+# "a one-off", "a oneness", "a once-great club"; but "an onerous task".
+_ONE_RE = regex.compile(r"^(?:one(?!r)|once)")
+# Abbreviated titles are read as the full word: "a Mrs Reed", "a Dr", "a St Louis firm".
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "sgt", "jr", "sr", "gen", "col"})
 
 # Consonant-letter words that start with a vowel sound ("an hour", "an honest man").
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir", "hors ")
 # "an historic", "an hotel": old-fashioned but accepted in British English; never flag.
 _EITHER_H = (
-    "histor", "hotel", "hero", "herb", "hypo", "hyste", "habit", "homage", "humbl",
+    "haut", "histor", "hotel", "hero", "herb", "hypo", "hyste", "habit", "homage", "humbl",
     "horrend", "horrif", "hilar", "hered", "hallu", "hyperb",
 )
 
@@ -90,6 +93,8 @@ def article_for(token: str) -> tuple[str | None, bool]:
         if rest[:1] in ("-", "‐") or word.isupper() or rest[:1] == ".":
             return _for_letters(word)
         return None, False
+    if low in _TITLES and word[0].isupper() and word[1:].islower():
+        return "a", True
     if low in _SPOKEN_ACRONYMS and (word.isupper() or word[0].isupper()):
         return _SPOKEN_ACRONYMS[low], word.isupper()
     caps = sum(1 for c in word if c.isupper())
@@ -114,7 +119,7 @@ def article_for(token: str) -> tuple[str | None, bool]:
             return "a", not proper
         if low.startswith(_UN_PREFIXES):
             return "an", not proper
-        if low.startswith(_YOU_PREFIXES) or _ONE_RE.match(low + rest[:1]):
+        if low.startswith(_YOU_PREFIXES) or _ONE_RE.match(low):
             return "a", not proper
         if proper and low[0] == "u":
             return None, False  # foreign names: "an Urdu", "a Ubuntu"? cannot tell
