@@ -1,0 +1,416 @@
+"""Language identification for documents and short segments.
+
+Detectors are slow (milliseconds per call) and unreliable on short or all-capital
+text, so identification is layered:
+
+1. cheap cues computed for every segment: hits against per-language stop-word
+   profiles (``rules/data/language_<code>.toml``), letters specific to a language
+   (``İ ş ğ ı``, ``ë``, ``ß``, ``ñ``, ``ђ ћ``, ``ѓ ќ``...) and the script of the letters;
+2. the detector (langdetect, imported lazily, seeded for determinism), run only on
+   segments the cues mark as suspicious, on case-folded text (Turkish-aware: ``İ`` is
+   ``i`` and ``I`` is ``ı`` in Turkish capitals);
+3. a refinement step for languages the detector does not know or confuses:
+   Azerbaijani (reported as Turkish), Serbian Cyrillic (reported as Macedonian or
+   Russian), Bosnian and Serbian Latin (reported as Croatian or Slovenian).
+
+Everything here is a pure function of its arguments; profiles are loaded once.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+_APOSTROPHES = ("'", "’")
+# Ijekavian spellings (vrijeme, mjesto, dijete): Bosnian, Croatian, Montenegrin, not
+# ekavian Serbian. "lje"/"nje" are digraphs common to all, so l and n are left out.
+_IJEKAVIAN_RE = regex.compile(
+    r"(?:[bcčćdđfghkmprsštvzž]ije[a-zčćšžđ]|(?<![o])[bcčćdđfghkmprsštvzž]je[a-zčćšžđ]{2,})"
+)
+_BCS_CODES = frozenset({"hr", "bs", "sr"})
+_SOUTH_SLAVIC_CYRILLIC = frozenset("јљњџђћѓќѕЈЉЊЏЂЋЃЌЅ")
+_SLOVENE_WORDS = frozenset({"ki", "v", "in", "so", "tudi", "bo", "kot", "lahko", "smo", "pri"})
+
+
+@dataclass(frozen=True)
+class Profile:
+    code: str
+    name: str
+    script: str
+    letters: frozenset[str]
+    stopwords: frozenset[str]
+    markers: frozenset[str]
+    patterns: tuple = ()  # compiled regexes over folded words, for close neighbours
+
+
+@dataclass
+class _Data:
+    profiles: dict[str, Profile]
+    names: dict[str, str]
+    # word -> codes of the profiles listing it as a stop word / as a marker
+    stop_index: dict[str, tuple[str, ...]]
+    marker_index: dict[str, tuple[str, ...]]
+    letter_index: dict[str, tuple[str, ...]]
+
+
+_DATA: _Data | None = None
+_DETECTOR_READY = False
+
+
+def data_dir() -> Path:
+    import linter.rules
+
+    return Path(linter.rules.__path__[0]) / "data"
+
+
+def _load() -> _Data:
+    global _DATA
+    if _DATA is not None:
+        return _DATA
+    folder = data_dir()
+    names: dict[str, str] = {}
+    names_file = folder / "language_names.toml"
+    if names_file.exists():
+        names.update(tomllib.loads(names_file.read_text(encoding="utf-8")).get("names", {}))
+    profiles: dict[str, Profile] = {}
+    for path in sorted(folder.glob("language_*.toml")):
+        if path.name == "language_names.toml":
+            continue
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        code = raw["code"]
+        profiles[code] = Profile(
+            code=code,
+            name=raw.get("name", code),
+            script=raw.get("script", "Latin"),
+            letters=frozenset(raw.get("letters", "")),
+            stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
+            markers=frozenset(w.lower() for w in raw.get("markers", [])),
+            patterns=tuple(regex.compile(p) for p in raw.get("patterns", [])),
+        )
+        names[code] = profiles[code].name
+    stop: dict[str, list[str]] = {}
+    mark: dict[str, list[str]] = {}
+    lett: dict[str, list[str]] = {}
+    for p in profiles.values():
+        for w in p.stopwords:
+            stop.setdefault(w, []).append(p.code)
+        for w in p.markers:
+            mark.setdefault(w, []).append(p.code)
+        for ch in p.letters:
+            lett.setdefault(ch, []).append(p.code)
+    _DATA = _Data(
+        profiles,
+        names,
+        {k: tuple(v) for k, v in stop.items()},
+        {k: tuple(v) for k, v in mark.items()},
+        {k: tuple(v) for k, v in lett.items()},
+    )
+    return _DATA
+
+
+def profiles() -> dict[str, Profile]:
+    return _load().profiles
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code (``tr`` -> ``Turkish``)."""
+    return _load().names.get(code, code)
+
+
+# ------------------------------------------------------------------------ cheap cues
+def fold(text: str) -> str:
+    """Lower-case ``text`` for detection; Turkish-aware when Turkish dotted/dotless i occur."""
+    if "İ" in text or "ı" in text:
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
+
+
+def script_of(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x250 or 0x1E00 <= o < 0x1F00:
+        return "Latin"
+    if 0x400 <= o < 0x530:
+        return "Cyrillic"
+    if 0x600 <= o < 0x700 or 0x750 <= o < 0x780 or 0xFB50 <= o < 0xFE00 or 0xFE70 <= o < 0xFF00:
+        return "Arabic"
+    if 0x370 <= o < 0x400 or 0x1F00 <= o < 0x2000:
+        return "Greek"
+    if 0x590 <= o < 0x600:
+        return "Hebrew"
+    if 0x530 <= o < 0x590:
+        return "Armenian"
+    if 0x10A0 <= o < 0x1100:
+        return "Georgian"
+    if 0x900 <= o < 0xE00:
+        return "Indic"
+    if 0xE00 <= o < 0xE80:
+        return "Thai"
+    if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200:
+        return "Hangul"
+    if 0x3040 <= o < 0x3100:
+        return "Kana"
+    if 0x3400 <= o < 0xA000 or 0xF900 <= o < 0xFB00:
+        return "Han"
+    return "Other"
+
+
+_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
+_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
+_UPPER_RE = regex.compile(r"\p{Lu}")
+
+
+def scripts(text: str) -> Counter:
+    """Letters of ``text`` counted by script."""
+    out = Counter(script_of(ch) for ch in _NON_ASCII_RE.findall(text) if ch.isalpha())
+    ascii_letters = len(_ASCII_LETTER_RE.findall(text))
+    if ascii_letters:
+        out["Latin"] += ascii_letters
+    return out
+
+
+@dataclass
+class Cues:
+    """Cheap evidence about a segment's language."""
+
+    words: int
+    letters: int
+    script: str  # the dominant script of the letters
+    script_share: float
+    hits: Counter = field(default_factory=Counter)  # stop-word hits per profile
+    markers: Counter = field(default_factory=Counter)  # marker hits per profile
+    letter_hits: Counter = field(default_factory=Counter)  # specific letters per profile
+    tokens: list[str] = field(default_factory=list)
+
+    def score(self, code: str) -> float:
+        return self.hits[code] + self.markers[code] + 0.5 * min(self.letter_hits[code], 4)
+
+    def best_other(self, code: str, group: frozenset[str] = frozenset()) -> tuple[str | None, float]:
+        best, best_score = None, 0.0
+        for other in set(self.hits) | set(self.letter_hits) | set(self.markers):
+            if other == code or other in group:
+                continue
+            s = self.score(other)
+            if s > best_score:
+                best, best_score = other, s
+        return best, best_score
+
+
+def tokens_of(text: str) -> list[str]:
+    return [m.group() for m in _WORD_RE.finditer(text)]
+
+
+def cues(text: str, words: Iterable[str] | None = None) -> Cues:
+    """Stop-word, marker, letter and script cues for ``text`` (``words``: its tokens)."""
+    data = _load()
+    raw = [w for w in (tokens_of(text) if words is None else words) if not w.isdigit()]
+    toks = [fold(w) for w in raw]
+    letters = scripts(text)
+    n_letters = sum(letters.values())
+    script, count = letters.most_common(1)[0] if letters else ("Latin", 0)
+    c = Cues(len(toks), n_letters, script, count / n_letters if n_letters else 0.0, tokens=toks)
+    stop_index, marker_index = data.stop_index, data.marker_index
+    upper = len(_UPPER_RE.findall(text))
+    capitals = n_letters > 0 and upper / n_letters > 0.7
+    particles = set() if capitals else _name_particles(raw)
+    for i, (w, t) in enumerate(zip(raw, toks)):
+        # Function words are written in lower case in running text: a capitalised
+        # "De", "Van" or "El" inside a mixed-case line is part of a name, and a
+        # capital letter alone is an initial.
+        if not capitals and w[0].isupper() and (i > 0 or len(w) == 1):
+            continue
+        if i in particles:
+            continue
+        codes = stop_index.get(t)
+        if codes is None and (_APOSTROPHES[0] in t or _APOSTROPHES[1] in t):
+            for part in regex.split(r"['’]", t):
+                for code in stop_index.get(part, ()):
+                    c.hits[code] += 1
+        elif codes:
+            for code in codes:
+                c.hits[code] += 1
+        for code in marker_index.get(t, ()):
+            c.markers[code] += 1
+    letter_index = data.letter_index
+    for ch in _NON_ASCII_RE.findall(text):
+        codes = letter_index.get(ch)
+        if codes:
+            for code in codes:
+                c.letter_hits[code] += 1
+    return c
+
+
+def _name_particles(raw: list[str]) -> set[int]:
+    """Indexes of short lower-case words inside names: "José María de la Fuente"."""
+    out: set[int] = set()
+    i, n = 1, len(raw)
+    while i < n:
+        if raw[i][0].islower() and raw[i - 1][0].isupper() and (i - 1 > 0 or len(raw[i - 1]) > 1):
+            j = i
+            while j < n and j - i < 2 and raw[j][0].islower() and len(raw[j]) <= 3:
+                j += 1
+            if j > i and j < n and raw[j][0].isupper():
+                out.update(range(i, j))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------- detector
+class Guess(NamedTuple):
+    code: str
+    confidence: float
+
+
+def detect(text: str) -> list[Guess]:
+    """The detector's guesses for ``text`` (already folded), best first; [] if none.
+
+    langdetect is imported on first use and seeded, so results are deterministic.
+    """
+    global _DETECTOR_READY
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    if not _DETECTOR_READY:
+        DetectorFactory.seed = 0
+        _DETECTOR_READY = True
+    try:
+        return [Guess(g.lang, float(g.prob)) for g in detect_langs(text)]
+    except LangDetectException:
+        return []
+
+
+def pattern_hits(code: str, tokens: Iterable[str]) -> int:
+    """Words matching the profile's ``patterns`` (vocabulary of close neighbours)."""
+    p = _load().profiles.get(code)
+    if p is None or not p.patterns:
+        return 0
+    return sum(1 for t in tokens if any(rx.search(t) for rx in p.patterns))
+
+
+def refine(code: str, text: str, c: Cues) -> str:
+    """Correct the detector's answer for languages it lacks or confuses."""
+    if code == "tr" or code == "az":
+        if "ə" in text or "Ə" in text or c.markers["az"] > c.markers["tr"]:
+            return "az"
+        return "tr"
+    if c.script == "Cyrillic" and code in ("mk", "sr", "ru", "bg", "uk"):
+        if any(ch in "ђћЂЋ" for ch in text):
+            return "sr"
+        if any(ch in "ѓќѕЃЌЅ" for ch in text):
+            return "mk"
+        sr = c.markers["sr"] + pattern_hits("sr", c.tokens)
+        mk = c.markers["mk"] + pattern_hits("mk", c.tokens)
+        if any(ch in _SOUTH_SLAVIC_CYRILLIC for ch in text) or code in ("mk", "sr"):
+            if sr > mk:
+                return "sr"
+            if mk > sr:
+                return "mk"
+            return code if code in ("sr", "mk") else "mk"
+        return code
+    if c.script == "Latin" and code in ("hr", "bs", "sr", "sl"):
+        if code == "sl" and sum(1 for t in c.tokens if t in _SLOVENE_WORDS) >= 2:
+            return "sl"
+        if code == "sl" and not (c.hits["hr"] or c.markers["hr"] or c.markers["bs"]):
+            return "sl"
+        ijekavian = sum(1 for t in c.tokens if _IJEKAVIAN_RE.search(t))
+        ekavian = c.markers["sr"]
+        if ekavian > ijekavian and ekavian >= 1:
+            return "sr"
+        bs = pattern_hits("bs", c.tokens)
+        hr = pattern_hits("hr", c.tokens)
+        if bs > hr:
+            return "bs"
+        if hr > bs:
+            return "hr"
+        return code if code in ("hr", "bs") else "hr"
+    return code
+
+
+def same_language(a: str, b: str) -> bool:
+    """Whether two codes count as one language here (Bosnian, Croatian, Serbian do)."""
+    return a == b or (a in _BCS_CODES and b in _BCS_CODES)
+
+
+def identify(text: str, c: Cues | None = None) -> Guess | None:
+    """Best guess for ``text`` from the detector, refined; None when it cannot tell."""
+    c = c or cues(text)
+    guesses = detect(fold(text))
+    if not guesses:
+        return None
+    # Guesses the refinement maps to one language (Croatian and Slovenian for a
+    # Bosnian line, Macedonian and Ukrainian for a Serbian one) pool their probability.
+    pooled: dict[str, float] = {}
+    for g in guesses:
+        code = refine(g.code, text, c)
+        pooled[code] = pooled.get(code, 0.0) + g.confidence
+    best = max(pooled, key=lambda k: pooled[k])
+    return Guess(best, min(pooled[best], 1.0))
+
+
+# ------------------------------------------------------------------ documents
+class DocumentLanguage(NamedTuple):
+    code: str
+    confidence: float
+    method: str  # "stop-words" (cheap) or "detector"
+    words: int
+
+
+_DOC_CACHE_ATTR = "_langid_document_language"
+
+
+def document_language(doc, min_words: int = 20) -> DocumentLanguage | None:
+    """The language of a Document's prose, or None when there is too little text.
+
+    Plainly English (or plainly any profiled language) text is decided from stop-word
+    density alone; otherwise the detector runs once on a sample of the prose.
+    The result is kept on the Document, so every rule asking pays once.
+    """
+    cached = doc.__dict__.get(_DOC_CACHE_ATTR)
+    if cached is not None and cached[0] == min_words:
+        return cached[1]
+    result = _document_language(doc, min_words)
+    doc.__dict__[_DOC_CACHE_ATTR] = (min_words, result)
+    return result
+
+
+def _document_language(doc, min_words: int) -> DocumentLanguage | None:
+    words = [w.text for w in doc.words if not w.text.isdigit()]
+    if len(words) < min_words:
+        return None
+    sample_words = words[:3000]
+    english = _load().profiles.get("en")
+    if english is not None:
+        stop = english.stopwords
+        share = sum(1 for w in sample_words if w.lower() in stop) / len(sample_words)
+        if share >= 0.3:
+            # Plainly English: no other language reaches this density of English
+            # function words.
+            return DocumentLanguage("en", round(share, 2), "stop-words", len(words))
+    c = cues(" ".join(sample_words), sample_words)
+    n = max(c.words, 1)
+    ranked = sorted(c.hits.items(), key=lambda kv: -kv[1])
+    if ranked and c.script == "Latin" and c.script_share > 0.9:
+        top_code, top_hits = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        # Close relatives (hr/bs/sr) share their stop words: only a clear winner
+        # outside such a group is decided without the detector.
+        if top_code == "en" and top_hits / n >= 0.2 and top_hits >= 2 * second:
+            return DocumentLanguage("en", round(top_hits / n, 2), "stop-words", len(words))
+    prose = doc.prose
+    sample = prose[:4000]
+    guess = identify(sample, cues(sample))
+    if guess is None:
+        return None
+    return DocumentLanguage(guess.code, round(guess.confidence, 2), "detector", len(words))
