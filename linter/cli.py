@@ -34,7 +34,7 @@ def _csv(value: str) -> list[str]:
     return [s.strip() for s in value.split(",") if s.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     from linter import __version__
 
     parser = _Parser(
@@ -84,13 +84,28 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", metavar="CODE", help="a rule code or name (or a prefix or category)")
     rule.set_defaults(func=cmd_rule)
 
-    try:
-        import linter.clean as clean  # type: ignore[import-not-found]
-    except ImportError:
-        clean = None
-    if clean is not None:
-        clean.add_parser(sub)
+    if _wants_clean(argv):
+        try:
+            import linter.clean as clean  # type: ignore[import-not-found]
+        except ImportError:
+            clean = None
+        if clean is not None:
+            clean.add_parser(sub)
     return parser
+
+
+def _wants_clean(argv: Sequence[str]) -> bool:
+    """Whether to register ``clean``: when it is the command, or for top-level help.
+    (Importing the corpus tools costs start-up time that ``check`` does not need.)"""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command is None or command == "clean":
+        import importlib.util
+
+        try:
+            return importlib.util.find_spec("linter.clean") is not None
+        except (ImportError, ValueError):
+            return False
+    return False
 
 
 # ----------------------------------------------------------------------------- main
@@ -140,7 +155,7 @@ def _warn(message: str) -> None:
 
 
 def _main(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -29,6 +29,10 @@ R = TypeVar("R")
 MIN_POOL_BYTES = 256_000
 MIN_POOL_FILES = 4
 RECORD_BATCH = 64
+_WARM_UP_TEXT = (
+    "Warm-up text.\n\nThe minister said on Monday that the talks, which began in "
+    "March, would resume. \u201cWe will see,\u201d she said.\n"
+)
 
 
 @dataclass
@@ -203,6 +207,9 @@ class Runner:
             from concurrent.futures import ProcessPoolExecutor
 
             method = "fork" if sys.platform.startswith("linux") else None
+            if method == "fork":
+                # Load the rules' lazily read data once here; forked workers share it.
+                self.plan.linter_for(None).lint(Document(_WARM_UP_TEXT, "warm-up.txt"))
             ctx = multiprocessing.get_context(method)
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.plan,)

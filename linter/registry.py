@@ -53,9 +53,12 @@ def all_rules() -> dict[str, type[Rule]]:
             add(cls, info.name)
 
     try:
-        from importlib.metadata import entry_points
+        eps = []
+        if _any_plugin_declared():
+            from importlib.metadata import entry_points
 
-        for ep in entry_points(group="copydesk.rules"):
+            eps = entry_points(group="copydesk.rules")
+        for ep in eps:
             obj = ep.load()
             classes = [obj] if inspect.isclass(obj) else _rules_in_module(obj)
             for cls in classes:
@@ -71,6 +74,30 @@ def all_rules() -> dict[str, type[Rule]]:
             raise RuntimeError(f"rule name {cls.name!r} is used by {names[cls.name]} and {code}")
         names[cls.name] = code
     return dict(sorted(registry.items()))
+
+
+def _any_plugin_declared() -> bool:
+    """A cheap look through the installed distributions' ``entry_points.txt`` for a
+    ``[copydesk.rules]`` group, so that ``importlib.metadata`` (slow to import) is
+    loaded only when some plugin exists."""
+    import os
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as fh:
+                    if "[copydesk.rules]" in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 def resolve(selector: str, registry: dict[str, type[Rule]] | None = None) -> set[str]:

@@ -159,3 +159,32 @@ def test_summary_lines():
     assert format_statistics(s) == "3  TP001  [*] doubled-word\n"
     s.fixed, s.changed_files = 2, 1
     assert format_summary(s, fix_mode=True) == "Fixed 2 findings in 1 file; 3 remaining.\n"
+
+
+def test_progress_line_only_on_long_tty_runs():
+    import io
+
+    from linter.progress import Progress
+
+    class Clock:
+        now = 0.0
+
+        def __call__(self):
+            return self.now
+
+    clock, stream = Clock(), io.StringIO()
+    p = Progress(100, "files", enabled=True, stream=stream, clock=clock)
+    p.update(10)
+    assert stream.getvalue() == ""  # not shown in the first second
+    clock.now = 2.0
+    p.update(10)
+    line = stream.getvalue()
+    assert "20/100 files" in line and "10 files/s" in line and "ETA 8s" in line
+    p.close()
+    assert stream.getvalue().endswith("\r\033[K")
+    quiet = io.StringIO()
+    q = Progress(None, "docs", stream=quiet, clock=clock)  # StringIO is not a TTY
+    clock.now = 10.0
+    q.update(5)
+    assert quiet.getvalue() == ""
+    assert "5 docs" in q.line()
