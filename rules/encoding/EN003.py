@@ -13,6 +13,7 @@ _INVISIBLE_RE = regex.compile(
     r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u00ad\u180e\u034f"
     r"\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]+"
 )
+_ASCII_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NAMES = {
     "\u200b": "zero-width space",
     "\u200c": "zero-width non-joiner",
@@ -92,7 +93,7 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc):
         text = doc.prose
-        if text.isascii() and not any(ord(c) < 32 and c not in "\t\n\r\f" or c == "\x7f" for c in text):
+        if text.isascii() and not _ASCII_CONTROL_RE.search(text):
             return
         n = len(text)
         for m in _INVISIBLE_RE.finditer(text):

@@ -9,6 +9,15 @@ from linter.rule import Rule
 _SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])([ \t]+)([,.;:!?])(?=[\s\"”’)\]]|\Z)")
 
 
+_MIDSENTENCE_RE = regex.compile(r"[ \t]+[\p{Ll}\d]")
+_NEXT_WORD_RE = regex.compile(r"\s*(\S+)")
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD_RE.match(text, pos)
+    return m.group(1) if m else ""
+
+
 class SpaceBeforePunctuation(Rule):
     """A space before a comma, full stop, semicolon, colon, exclamation or question mark.
 
@@ -29,7 +38,9 @@ class SpaceBeforePunctuation(Rule):
         The minister said, after the talks, that they would resume.
 
     Fix safety:
-        Safe: the spaces are removed.
+        Safe: the spaces are removed. A "?" with spaces on both sides in mid
+        sentence ("the raid ? sent shares down") is reported as a character lost
+        in conversion (usually a dash), without a fix.
 
     Options:
         none.
@@ -57,6 +68,15 @@ class SpaceBeforePunctuation(Rule):
                 continue
             s, e = m.start(1), m.end(1)
             before = text[max(0, s - 20) : s].split()[-1] if text[max(0, s - 20) : s].split() else ""
+            if mark == "?" and _MIDSENTENCE_RE.match(text, m.end()):
+                # "the raid ? sent the shares": a dash or quote turned into "?" by a
+                # lossy conversion, not a question; removing the space would not help
+                yield self.diagnostic(
+                    m.start(1), m.end(2),
+                    f"'?' standing between '{before}' and '{_next_word(text, m.end())}': "
+                    "probably a dash or quotation mark lost in a character conversion",
+                )
+                continue
             yield self.diagnostic(
                 s, e,
                 f"space before '{mark}' after '{before}'",
