@@ -270,7 +270,8 @@ def _is_sentence_end(text: str, pos: int, punct: str) -> bool:
         # An ellipsis ends a sentence only if a capital follows.
         rest = text[pos + len(punct) :].lstrip()
         return bool(rest) and rest[0].isupper()
-    m = _LAST_TOKEN_RE.search(text, 0, pos)
+    # Only the token before the mark matters: search a window, not the whole prefix.
+    m = _LAST_TOKEN_RE.search(text, max(0, pos - 80), pos)
     if not m:
         return True
     token = m.group(1).lstrip("\"'“‘(«[")

@@ -4,11 +4,14 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typos._context import starts_sentence
+from linter.rules.typos.TP005 import english_words as _english_words
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
-_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "much", "far", "many", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
+_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
+_LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
 # "the moment I've been waiting for for years", "situations we've been placed in in
 # the past". Doubled after a participle, these are left alone.
@@ -35,8 +38,9 @@ class DoubledWord(Rule):
         Flags a word immediately followed by the same word (ignoring case), also
         across a line break within a paragraph. Left alone: doublings that can be
         grammatical ("had had", "that that", "what it is is", "waiting for for
-        years"), names and titles ("Duran Duran", "Bafana Bafana", "Spend Spend
-        Spend": capitalised content words, or a word said three times), and a
+        years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
+        a capitalised pair written so more than once, or whose word never stands
+        alone in the document; a word said three times, "Spend Spend Spend"), and a
         lower-case word before its capitalised twin ("law lord Lord Bingham").
 
     Why it matters:
@@ -94,12 +98,28 @@ def _intended(words, i: int, prose: str) -> bool:
     if prev.text[0].islower() and word.text[0].isupper():
         return True  # "law lord Lord Bingham"
     if word.text[0].isupper() and low not in _FUNCTION_WORDS:
-        return True  # a name or a title: "Duran Duran", "Soldier Soldier"
+        # A reduplicated name ("Duran Duran", "Bafana Bafana", "Koh Phi Phi") is either
+        # written so every time or its word never stands alone; "Blair Blair", where
+        # "Blair" appears alone elsewhere, is a slip.
+        pairs = alone = 0
+        k = 0
+        while k < len(words):
+            if words[k].text.lower() == low:
+                if k + 1 < len(words) and words[k + 1].text.lower() == low:
+                    pairs += 1
+                    k += 2
+                    continue
+                alone += 1
+            k += 1
+        if pairs >= 2:
+            return True
+        if alone == 0 and not (starts_sentence(prose, prev.start) and low in _english_words()):
+            return True  # "Last Last year": a common word opening a sentence is a slip
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.text.lower() == low and _GAP_RE.match(prose[word.end : nxt.start]):
         return True  # said three times: "Spend Spend Spend", "Girls Girls Girls"
-    if i >= 2 and words[i - 2].text.lower() == low and _GAP_RE.match(prose[words[i - 2].end : prev.start]):
-        return True
+    if i >= 2 and words[i - 2].text.lower() == low and _LIST_GAP_RE.match(prose[words[i - 2].end : prev.start]):
+        return True  # "Turn, Turn Turn", "Girls Girls Girls"
     before = words[i - 2] if i >= 2 else None
     if low in _CLAUSE_END_PREPOSITIONS and before is not None and _PARTICIPLE_RE.search(before.text):
         after = [w.text.lower() for w in words[i + 1 : i + 3]]
@@ -112,3 +132,4 @@ def _intended(words, i: int, prose: str) -> bool:
     if low == "this" and before is not None and before.text.lower() in ("to", "of", "with", "about"):
         return True  # "add to this this new law": a pronoun, then a determiner
     return False
+

@@ -4,6 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
 
 # Between the article and its noun: spaces and opening quotation marks ("am "Agreement").
@@ -91,7 +92,7 @@ class AmAsArticle(Rule):
                 continue  # 10 am, 10.30 am
             if prev is not None and _same_sentence(prose, prev, word) and prev.text in ("I", "I'm", "I’m"):
                 continue
-            if word.text == "Am" and not _starts_sentence(prose, word.start):
+            if word.text == "Am" and not starts_sentence(prose, word.start, ".!?\n"):
                 continue  # a name or German ("Frankfurt Am Main" in a title)
             if (
                 prev is not None
@@ -99,7 +100,7 @@ class AmAsArticle(Rule):
                 and prev.text[:1].isupper()
                 and nxt.text[:1].isupper()
                 and prose[prev.end : word.start] == " "
-                and not _starts_sentence(prose, prev.start)
+                and not starts_sentence(prose, prev.start, ".!?\n")
             ):
                 # "Frankfurt am Main", "Halle am See": German place names
                 if prev.text.lower() not in _ARTICLE_CONTEXT:
@@ -148,10 +149,6 @@ def _same_sentence(prose: str, a, b) -> bool:
     gap = prose[a.end : b.start]
     return not any(c in gap for c in ".!?") and "\n\n" not in gap
 
-
-def _starts_sentence(prose: str, offset: int) -> bool:
-    before = prose[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n"
 
 
 def _verb_of_i(words, i: int, prose: str) -> bool:

@@ -4,6 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
 
 # The article, then spaces (one line break at most) and an optional opening quote.
@@ -97,7 +98,7 @@ class ArticleAgreement(Rule):
                 continue
             prev = words[i - 1] if i > 0 else None
             gap_before = prose[prev.end : word.start] if prev is not None else ""
-            at_start = prev is None or _starts_sentence(prose, word.start)
+            at_start = prev is None or starts_sentence(prose, word.start)
             if art in ("A", "An") and not at_start:
                 continue  # "Plan A", "An Post", "Category A prisoners", title case
             if art == "AN" and not nxt.text.isupper():
@@ -146,7 +147,3 @@ class ArticleAgreement(Rule):
                 evidence={"next": nxt.text, "article": replacement, "certain": certain},
             )
 
-
-def _starts_sentence(prose: str, offset: int) -> bool:
-    before = prose[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"

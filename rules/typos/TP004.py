@@ -31,8 +31,10 @@ class LowercaseSentenceStart(Rule):
         e-mail addresses or domain names, and an ellipsis followed by a lower-case
         word continues the sentence. Not flagged: brand names written in lower case
         ("iPod", "eBay", "iTunes", "ntl", "lastminute.com"), a quotation ending in
-        "!" , "?" or "." followed by its attribution ("'It's over!' he said"), and
-        the first line of a paragraph (list items, captions).
+        "!" or "?" and continued by the sentence ("'It's over!' he said"), one
+        ending in "." followed by its attribution ("'It's over.' he said", a comma
+        slip rather than a lower-case start), and paragraphs that are not running
+        text between running text (titles, list items, lines after a colon).
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
@@ -62,34 +64,46 @@ class LowercaseSentenceStart(Rule):
         prose = doc.prose
         vocabulary = self.settings.vocabulary
         paragraphs = doc.paragraphs
-        para_starts = {p.start for p in paragraphs}
+        para_index = {p.start: i for i, p in enumerate(paragraphs)}
         for sent in doc.sentences:
-            if sent.start in para_starts:
-                continue
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
                 continue
             word = m.group()
             if not word[0].islower():
                 continue
-            before = prose[max(0, sent.start - 12) : m.start()]
-            pm = _PREV_END_RE.search(before)
-            if not pm:
-                continue
-            if pm.group(2) and any(c in pm.group(2) for c in "\"'”’»"):
-                continue  # '"It's over!" he said': the quotation is part of the sentence
-            end_at = m.start() - len(before) + pm.start()
-            if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
-                continue  # a spaced ellipsis ". . ." continues the sentence
-            if pm.group(1) in "!?":
-                # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
-                # basketball? and": titles and questions inside a sentence. Flag only a
-                # lower-case word after "!"/"?" that plainly starts a new clause.
-                prev_word = _LAST_WORD_RE.search(prose, 0, end_at)
-                if prev_word is None or not prev_word.group()[0].islower():
+            if sent.start in para_index:
+                # The first sentence of a paragraph: flag it only between two prose
+                # paragraphs (not a title, a list item or a line after a colon).
+                k = para_index[sent.start]
+                if k == 0 or not _is_prose(paragraphs[k]) or not _ends_sentence(paragraphs[k - 1].text):
                     continue
-                if word.lower() not in _CLAUSE_STARTERS:
+                if word in _NO_SUBJECT:
+                    continue  # "was on record-breaking form": the subject was cut, not a case slip
+                after = "\n\n"
+            else:
+                before = prose[max(0, sent.start - 12) : m.start()]
+                pm = _PREV_END_RE.search(before)
+                if not pm:
                     continue
+                after = pm.group(1)
+                end_at = m.start() - len(before) + pm.start()
+                if pm.group(2) and any(c in pm.group(2) for c in "\"'”’»"):
+                    # '"It's over!" he said', '"Is it?" she asked': the quotation is part
+                    # of the sentence. After '."' only an attribution is let through.
+                    if pm.group(1) in "!?" or _is_attribution(prose, m.start()):
+                        continue
+                if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
+                    continue  # a spaced ellipsis ". . ." continues the sentence
+                if pm.group(1) in "!?":
+                    # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
+                    # basketball? and": titles and questions inside a sentence. Flag only a
+                    # lower-case word after "!"/"?" that plainly starts a new clause.
+                    prev_word = _LAST_WORD_RE.search(prose, 0, end_at)
+                    if prev_word is None or not prev_word.group()[0].islower():
+                        continue
+                    if word.lower() not in _CLAUSE_STARTERS:
+                        continue
             if any(c.isupper() for c in word[1:]) or "." in word:
                 continue  # iPod, eBay, lastminute.com
             if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
@@ -105,8 +119,45 @@ class LowercaseSentenceStart(Rule):
                 self.fix_replace(
                     m.start(), m.start() + 1, fixed[0], Applicability.UNSAFE, f"Capitalise '{word}'"
                 ),
-                evidence={"word": word, "after": pm.group(1)},
+                evidence={"word": word, "after": after},
             )
+
+
+# A paragraph opening with these has lost its subject (a name cut off by the feed);
+# capitalising would not repair it.
+_NO_SUBJECT = frozenset(
+    """
+    was were is are has have had will would could should can may might must did does
+    also who which whose whom won led remains remained fought welcomed said says added
+    """.split()
+)
+_SPEECH_VERBS = frozenset(
+    "said says say added adds asked asks told tells replied replies explained insisted "
+    "warned argued claimed noted stated continued admitted declared wrote".split()
+)
+_ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
+_LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+
+
+def _is_attribution(prose: str, start: int) -> bool:
+    """'he said.', 'said Mr Smith', 'she added,' after a closing quotation mark."""
+    m = _ATTRIBUTION_RE.match(prose, start, min(len(prose), start + 60))
+    return bool(m) and m.group(1).lower() in _SPEECH_VERBS
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in (".", "!", "?", '"', "”", "’", "'", ")")
+
+
+def _is_prose(para) -> bool:
+    """A paragraph of running text: a few words, ending like a sentence, no list mark."""
+    text = para.text
+    return (
+        not _LIST_ITEM_RE.match(text)
+        and "\n" not in text.strip()
+        and len(text.split()) >= 6
+        and _ends_sentence(text)
+    )
 
 
 def _skip_openers(prose: str, i: int) -> int:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typos._context import starts_sentence
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "typos_misspellings.txt"
 _TABLE: dict[str, tuple[str, ...]] | None = None
@@ -22,6 +23,17 @@ def _table() -> dict[str, tuple[str, ...]]:
                 table[typo] = tuple(corrections.split(","))
         _TABLE = table
     return _TABLE
+
+
+_ENGLISH: frozenset[str] | None = None
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words: the corrections of the misspelling list."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        _ENGLISH = frozenset(c for cs in _table().values() for c in cs if c.isalpha())
+    return _ENGLISH
 
 
 class CommonMisspelling(Rule):
@@ -86,7 +98,7 @@ class CommonMisspelling(Rule):
             if base != low:
                 # A capital: a name ("Dementieva", "Energis", "Winn-Dixie"), unless it
                 # starts a sentence and the document also has the word in lower case.
-                if base[1:] != low[1:] or not _starts_sentence(prose, start):
+                if base[1:] != low[1:] or not starts_sentence(prose, start):
                     continue
                 if lower_seen is None:
                     lower_seen = {w.text for w in doc.words if w.text.islower()}
@@ -114,10 +126,6 @@ class CommonMisspelling(Rule):
                 start, end, message, fix, evidence={"corrections": list(corrections)}
             )
 
-
-def _starts_sentence(prose: str, offset: int) -> bool:
-    before = prose[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"
 
 
 def _in_address(prose: str, start: int, end: int) -> bool:

@@ -4,7 +4,8 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
-from linter.rules.typos.TP005 import _table
+from linter.rules.typos._context import starts_sentence
+from linter.rules.typos.TP005 import english_words as _english_words
 
 _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your every each any some no "
@@ -104,7 +105,7 @@ class CapitalisedCommonNoun(Rule):
             prev, nxt = words[i - 1], words[i + 1]
             if not prev.text.islower() or not nxt.text.islower():
                 continue
-            if not _plain_gap(prose, prev.end, w.start) or _starts_sentence(prose, w.start):
+            if not _plain_gap(prose, prev.end, w.start) or starts_sentence(prose, w.start, ".!?\n:;"):
                 continue
             if _joined_to_capital(words, i, 1) or _joined_to_capital(words, i, -1):
                 continue  # "Agreement on Mutual Recognition", "Lord of the Rings"
@@ -123,17 +124,6 @@ class CapitalisedCommonNoun(Rule):
                 f"if it is not a name or a title, write '{fixed}'",
                 self.fix_replace(w.start, w.end, fixed, Applicability.DISPLAY, f"Lower-case '{w.text}'"),
             )
-
-
-_ENGLISH: frozenset[str] | None = None
-
-
-def _english_words() -> frozenset[str]:
-    """Lower-case English words: the corrections of the misspelling list."""
-    global _ENGLISH
-    if _ENGLISH is None:
-        _ENGLISH = frozenset(c for cs in _table().values() for c in cs if c.isalpha())
-    return _ENGLISH
 
 
 def _joined_to_capital(words, i: int, step: int) -> bool:
@@ -157,10 +147,6 @@ def _in_short_quote(doc, offset: int) -> bool:
 def _plain_gap(prose: str, a: int, b: int) -> bool:
     return prose[a:b] in (" ", "\n")
 
-
-def _starts_sentence(prose: str, offset: int) -> bool:
-    before = prose[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:;"
 
 
 def _in_headline(doc, offset: int) -> bool:

@@ -68,9 +68,10 @@ def _for_number(token: str) -> tuple[str, bool]:
     return "a", True
 
 
-def _for_letters(first: str) -> tuple[str, bool]:
-    # "H" is "aitch" to most and "haitch" to some: "an HD set" is likely, not certain.
-    return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), first.upper() != "H"
+def _for_letters(first: str) -> tuple[str | None, bool]:
+    if first.upper() == "H":
+        return None, False  # "aitch" or "haitch": "an HD set" and "a HD set" both occur
+    return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), True
 
 
 def article_for(token: str) -> tuple[str | None, bool]:
