@@ -1,0 +1,86 @@
+"""Extra tests for the encoding (EN0xx) and typography (TYxxx) rules, beyond the case files."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy code pages)
+from linter import Applicability, Document, Linter
+from linter.registry import all_rules
+
+CODES = sorted(c for c in all_rules() if c[:2] in ("EN", "TY") and c != "EN100")
+
+SENTENCES = [
+    "The café in São Paulo raised prices by 5%, said José Müller.",
+    "Turkey’s minister said: “We will do what is needed” – and left.",
+    "Prices rose to €20m (£17m) in Zürich, Besançon and Gdańsk.",
+    "Naïve voters in Málaga didn’t expect the ’90s revival.",
+    "The deal — worth £600m — was signed in Düsseldorf…",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+@pytest.mark.parametrize("codec", ["sloppy-windows-1252", "latin-1"])
+def test_mojibake_is_found_and_repaired_exactly(sentence, codec):
+    damaged = sentence.encode("utf-8").decode(codec)
+    linter = Linter(["EN001"])
+    found = linter.lint(Document(damaged)).diagnostics
+    assert found
+    assert all(d.fix is not None and d.fix.applicability == Applicability.SAFE for d in found)
+    assert linter.fix(Document(damaged)).text == sentence
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_clean_sentences_are_silent(sentence):
+    found = Linter(CODES).lint(Document(sentence)).diagnostics
+    assert not [d for d in found if d.code != "TY003"], [d.message for d in found]
+
+
+def test_ascii_text_never_loads_ftfy(monkeypatch):
+    from linter.rules.encoding import EN001
+
+    def boom():
+        raise AssertionError("ftfy loaded for ASCII text")
+
+    monkeypatch.setattr(EN001, "_load", boom)
+    text = 'He said "it is over" at 3.5 p.m. in the U.S.\n\nSee example.com.'
+    assert not Linter(["EN001"]).lint(Document(text)).diagnostics
+
+
+SAMPLE = (
+    "ANKARA (Wire) – Turkey’s delegation “will visit Moscow next week\" for talks, "
+    "the minister said on Tuesday.\n\n"
+    "\"We do not want a safe haven for the group,” he said. \"We see people who "
+    "tried to seek asylum.\"\n\n"
+    "\"The relations between the two countries have deep roots,” he added.\n\n"
+    "The players' union and J.R. Smith of the U.S. noted a 3.5% rise [Earlier,] "
+    "at example.com.\n\n"
+    "\"The talks will continue.\n\n"
+    "\"But even without a result, our resolve is clear,\" he said."
+)
+
+
+def test_sample_article_has_exactly_the_three_quote_pair_findings():
+    found = Linter(CODES).lint(Document(SAMPLE)).diagnostics
+    assert [d.code for d in found] == ["TY001", "TY001", "TY001"], [d.message for d in found]
+
+
+_ALPHABET = st.sampled_from(
+    list("abcdeTHE .,;:!?'\"()[]“”‘’„«»-–—\n\t  ")
+    + ["\r\n", "\u200b", "\u00ad", "\ufeff", "\u202e", "\ufffd", "Ã©", "â€™", "e\u0301", "Рu", "&amp;", "<br>"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_rules_never_fail_and_fixes_reach_a_fixed_point(text):
+    linter = Linter(CODES)
+    result = linter.lint(Document(text))
+    assert not result.errors, result.errors
+    for d in result.diagnostics:
+        assert 0 <= d.start <= d.end <= len(text)
+    once = linter.fix(Document(text), Applicability.SAFE)
+    assert not once.hit_cap
+    assert linter.fix(Document(once.text), Applicability.SAFE).text == once.text
