@@ -88,7 +88,8 @@ def render(out: Path) -> str:
             f"- ftfy's test cases: {ft['flagged']} of the {ft['repaired_by_ftfy']} texts ftfy repairs get an "
             f"encoding finding ({_pct(ft['recall'])}); the fixes reproduce ftfy's repair in "
             f"{ft['fix_matches_ftfy']}. On `negative.json` (odd but correct text, {ft['negative_cases']} cases): "
-            f"{ft['negative_encoding_findings']} encoding findings.",
+            f"{ft['negative_encoding_findings']} encoding findings, {ft.get('negative_untouched_encoding_findings', 'n/a')} "
+            f"of them on the {ft.get('negative_untouched_cases', 'n/a')} cases ftfy's encoding fixer leaves unchanged.",
         ]
         for subset, f in peers["languagetool"].items():
             lines.append(
@@ -108,7 +109,13 @@ def render(out: Path) -> str:
         lines += [
             f"**Speed.** {n:,} BBC articles ({mb:.1f} MB) as one .txt file each; medians of "
             f"{speed['runs']} whole-process runs ({speed['latency_runs']} for one article) on "
-            f"{speed['cpu_count']} cores, proselint on the same files in the same run.",
+            f"{speed['cpu_count']} cores, proselint on the same files in the same run"
+            + (
+                f" (load average {max(speed['load_average']):.1f}: the machine was busy, so absolute "
+                "times are inflated and the `--jobs` speed-up understated)."
+                if max(speed.get("load_average") or [0]) > (speed["cpu_count"] or 1)
+                else "."
+            ),
             "",
             "| measure | copydesk | proselint | ratio |",
             "|---|---:|---:|---:|",

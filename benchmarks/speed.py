@@ -70,11 +70,14 @@ def _median_article(paths: list[Path]) -> Path:
     return by_size[len(by_size) // 2]
 
 
-def measure(commands: dict[str, list[str]], runs: int, ok_codes=(0, 1)) -> dict:
-    """Time each command ``runs`` times, round-robin after one untimed run each."""
+def measure(
+    commands: dict[str, list[str]], runs: int, warmups: dict[str, list[str]] | None = None, ok_codes=(0, 1)
+) -> dict:
+    """Time each command ``runs`` times, round-robin, after one untimed run of each
+    (or of its stand-in in ``warmups``: the same command on one file, say)."""
     out = {name: {"cmd": cmd, "walls": [], "rss": [], "error": None} for name, cmd in commands.items()}
     for name, cmd in commands.items():
-        _, _, rc, tail = timed(cmd)
+        _, _, rc, tail = timed((warmups or {}).get(name, cmd))
         if rc not in ok_codes:
             out[name]["error"] = f"exit {rc}: {tail.strip()}"
     for _ in range(runs):
@@ -135,8 +138,13 @@ def run_speed(args, articles) -> dict:
             latency_cmds["proselint one article"] = [proselint, "check", str(one)]
         print(f"\n== Speed: {len(paths)} articles ({size / 1e6:.2f} MB) as .txt files; "
               f"{runs} timed runs per corpus command, {latency_runs} per one-article command; medians")
-        corpus = measure(corpus_cmds, runs)
+        # Warm up on one file: checks the command works and fills the bytecode cache
+        # without a whole extra pass over the corpus.
+        warm = {k: v[:-1] + [str(one)] for k, v in corpus_cmds.items()}
+        load_before = os.getloadavg()[0]
+        corpus = measure(corpus_cmds, runs, warm)
         latency = measure(latency_cmds, latency_runs)
+        load_after = os.getloadavg()[0]
         one_size = one.stat().st_size
     cats = category_times(articles, select_codes())
 
@@ -189,6 +197,11 @@ def run_speed(args, articles) -> dict:
         p(f"   {name + f' ({one_size} bytes)':<48} {r['median']:>9.3f} {'':>8} {'':>7} {r['peak_rss_mb']:>8.1f}")
     if not proselint:
         p("   proselint not found (pip install proselint): no ratios")
+    cores = os.cpu_count() or 1
+    p(f"   load average {load_before:.1f} before, {load_after:.1f} after, on {cores} cores")
+    if max(load_before, load_after) > cores:
+        p("   WARNING: the machine was busy with other work; absolute times are inflated and the "
+          "--jobs speed-up understated (the ratios to proselint are fairer: same run, round-robin)")
     p("   in-process rule time by category (one process, %d articles, %.1fs):" % (cats["articles"], cats["wall"]))
     for cat, s in sorted(cats["seconds"].items(), key=lambda kv: -kv[1]):
         p(f"     {cat:<12} {1000 * s / max(1, cats['articles']):>7.2f} ms/article  {100 * s / total_cat:>5.1f}%")
@@ -214,6 +227,7 @@ def run_speed(args, articles) -> dict:
         "budgets": verdicts,
         "quick": bool(args.quick),
         "cpu_count": os.cpu_count(),
+        "load_average": [load_before, load_after],
     }
     if not args.rule:
         _save(args.out, "speed", res)

@@ -124,3 +124,27 @@ def test_missing_corpus_exits_2(tmp_path, capsys, part):
     code = bench_run.main([part, "--corpus", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
     assert code == 2
     assert "missing evaluation data" in capsys.readouterr().err
+
+
+def test_readme_table_is_written_between_the_markers(tmp_path):
+    from benchmarks import readme
+    from benchmarks.run import _save
+
+    articles = _seed_corpus(tmp_path)
+    codes = resolve_codes(None)
+    out = tmp_path / "out"
+    prec = precision(articles, codes, jobs=1)
+    prec.update(date="2000-01-01", quick=True)
+    _save(out, "precision", prec)
+    inj = injection(make_injections(articles, CLASSES, 1, 1, {"foreign_lines": FOREIGN}), codes, jobs=1)
+    inj.update(date="2000-01-01", seed=1, quick=True)
+    _save(out, "inject", inj)
+    page = tmp_path / "README.md"
+    page.write_text(f"# x\n\nbefore\n\n{readme.START}\nold\n{readme.END}\n\nafter\n", encoding="utf-8")
+    readme.write_readme(out, page)
+    text = page.read_text(encoding="utf-8")
+    assert "old" not in text and "before" in text and "after" in text
+    body = text[text.index(readme.START) : text.index(readme.END)]
+    assert "| category | info | warning | error | total |" in body
+    assert "| defect | category | articles | recall | fix accuracy |" in body
+    assert "2000-01-01" in body
