@@ -30,11 +30,14 @@ class InconsistentName(Rule):
         adjacent capitalised pairs; sentence-initial common words, all-caps and
         title-case headline lines do not count as names), groups spellings that are
         variants of each other, and flags the minority spelling, suggesting the
-        dominant one. Variants caught: a truncated ending (Caka/Cakaj), a letter
+        dominant one. Variants caught: an ending cut one or two letters short
+        (Caka/Cakaj, Microso/Microsoft), a letter
         dropped, doubled, swapped or changed (Wenegr/Wenger), diacritics stripped
         (Erdogan/Erdoğan), case (Mcdonald/McDonald), spacing and hyphenation
         (TimeWarner/Time Warner, Jean Pierre/Jean-Pierre). Possessives count as
-        mentions of the name (Cakaj's, Cakaj’s).
+        mentions of the name (Cakaj's, Cakaj’s). A two-word name whose surname
+        also stands alone outweighs a run-together spelling seen as often
+        (TonyBlair against Tony Blair ... Blair).
 
     Why it matters:
         A spell-checker flags every foreign name, so editors stop looking, and a
@@ -54,8 +57,10 @@ class InconsistentName(Rule):
         judgement (the majority may be the wrong one). The evidence lists the kind of
         difference, the counts and any shared first name or title. Different names
         that look alike stay silent: a different first letter, plurals and demonyms
-        (Russia/Russian, Iraq/Iraqi), feminine and inflected endings (Paul/Paula,
-        Maria/Mario), a changed letter in a short name (Iran/Iraq, Sudan/Sedan), two
+        (Russia/Russian, Iraq/Iraqi, Saud/Saudi), feminine, Romance and familiar
+        forms (Paul/Paula, Maria/Mario, Albert/Alberto, Steve/Stevie), a changed
+        letter in a short name or without a shared neighbour (Iran/Iraq,
+        Sudan/Sedan), a spelling on a line listing names (team sheets), two
         spellings that are both frequent (Jon/John), and mentions with different
         first names or surnames beside them (Hillary Clinton/Bill Clinton, Paula
         Radcliffe/Paul Scholes). Words in the configured vocabulary and names
@@ -165,16 +170,20 @@ class InconsistentName(Rule):
     def _judge(self, a: str, b: str, kind: str, groups: dict, lower_words) -> tuple | None:
         """(minority, dominant, score, kind, shared word) if ``a``/``b`` is a slip, else None."""
         ma, mb = groups[a], groups[b]
-        if len(ma) == len(mb):
+        na, nb = len(ma), len(mb)
+        if kind == "spacing":
+            na += _standalone_bonus(a, groups)
+            nb += _standalone_bonus(b, groups)
+        if na == nb:
             return None
-        if len(ma) > len(mb):
-            a, b, ma, mb = b, a, mb, ma
-        n_min, n_dom = len(ma), len(mb)
+        if na > nb:
+            a, b, ma, mb, na, nb = b, a, mb, ma, nb, na
+        n_min, n_dom = na, nb
         if n_dom < self.opts["min_dominant"]:
             return None
         if n_min > 1 and n_min > self.opts["max_ratio"] * n_dom:
             return None
-        if all(m.initial for m in mb) or all(m.listed for m in ma):
+        if all(m.listed for m in ma):
             return None
         if kind not in STRONG_KINDS:
             low = a.casefold()
@@ -187,6 +196,10 @@ class InconsistentName(Rule):
             # Democrats, Paula beside Paul are other words.
             if len(a) > len(b) or b.endswith("s") or a.casefold() in PLACES_INFLECTED:
                 return None
+            if len(skeleton(b)) - len(skeleton(a)) > 1:
+                return None  # Malays/Malaysia, German/Germanic
+            if b.casefold() in NOT_NAMES:
+                return None  # Saud/Saudi
             kind = "truncated"
         shared, conflict = _context(ma, mb)
         if conflict and not shared and kind not in STRONG_KINDS:
@@ -201,13 +214,28 @@ class InconsistentName(Rule):
         return (a, b, score, kind, shared)
 
 
+def _standalone_bonus(form: str, groups: dict) -> int:
+    """1 when a two-word spelling's surname also stands alone (Tony Blair ... Blair).
+
+    Then the words are used apart, which a run-together spelling (TonyBlair) is not.
+    """
+    if " " not in form:
+        return 0
+    last = form.rsplit(" ", 1)[1]
+    return 1 if len(groups.get(last, ())) > len(groups[form]) else 0
+
+
+def _could_be_name(word: str) -> bool:
+    low = word.casefold()
+    return low not in TITLES and low not in NOT_NAMES and low not in COMMON_WORDS
+
+
 def _context(minority, dominant) -> tuple[str | None, bool]:
     """A neighbouring capitalised word both spellings share, and whether their neighbours clash."""
     dprev = {m.prev for m in dominant if m.prev}
     dnext = {m.next for m in dominant if m.next}
     # titles say nothing about which person: only first names and surnames can clash
-    dprev_names = {p for p in dprev if p.casefold() not in TITLES}
-    dnext_names = {n for n in dnext if n.casefold() not in TITLES}
+    dprev_names = {p for p in dprev if _could_be_name(p)}
     shared = None
     conflict = False
     # A spelling always written with the same neighbour is part of a longer name
@@ -228,14 +256,11 @@ def _context(minority, dominant) -> tuple[str | None, bool]:
             shared = m.prev
         elif m.next and m.next in dnext:
             shared = m.next
-        if m.prev and dprev_names and m.prev not in dprev and m.prev.casefold() not in TITLES:
+        if m.prev and dprev_names and m.prev not in dprev and _could_be_name(m.prev):
             if len(m.prev) == 1:
                 # an initial clashes only with first names of another letter (C Thomson)
                 if not any(p[0] == m.prev for p in dprev_names):
                     conflict = True
             elif not any(variant_kind(m.prev, p) for p in dprev_names):
-                conflict = True
-        if m.next and dnext_names and m.next not in dnext and m.next.casefold() not in TITLES:
-            if not any(variant_kind(m.next, n) for n in dnext_names):
                 conflict = True
     return shared, conflict
