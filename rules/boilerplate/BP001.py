@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
+from linter.rule import Option, Rule
+from linter.rules.boilerplate._patterns import furniture_score, match_line
+
+_LINK_LINE_END_RE = regex.compile(r"[.;,]\s*$")
+_WORD_RE = regex.compile(r"\w+")
+
+
+def delete_line_fix(lines, i: int, title: str) -> Fix:
+    """Delete non-blank line ``i`` with the line breaks that join it to the text.
+
+    The last line goes with the line breaks before it (so the text ends where the
+    article did); any other line goes with the line breaks after it.
+    """
+    if i == len(lines) - 1 and i > 0:
+        start, end = lines[i - 1].end, lines[i].end
+    elif i + 1 < len(lines):
+        start, end = lines[i].start, lines[i + 1].start
+    else:
+        start, end = lines[i].start, lines[i].end
+    return Fix.delete(start, end, Applicability.UNSAFE, title)
+
+
+def snippet(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+class BoilerplateLine(Rule):
+    """A line of web-page or feed boilerplate: share prompts, "read more", copyright.
+
+    What it does:
+        Flags whole lines that are boilerplate rather than article text: share,
+        follow and subscribe prompts, "read more" and "click here" links, copyright
+        and "all rights reserved" lines, "Advertisement", comment prompts, app
+        download prompts, cookie notices, newsletter sign-ups, navigation menus,
+        photo credits, lists of related links under a "More on this story" heading,
+        and lines of nothing but symbols. The patterns are data
+        (`rules/data/boilerplate_<language>.toml`), each kind marked `anywhere` (never
+        prose, flagged wherever it stands) or `edge` (could be prose or a caption,
+        flagged only in the block of boilerplate lines at the end or start of the
+        document). A pattern must match the whole line, so a sentence that merely
+        mentions cookies or advertising is never flagged.
+
+    Why it matters:
+        Scraped articles carry the page around them; in a corpus the same prompts
+        repeat across thousands of documents and in a republished story they are
+        plainly wrong.
+
+    Example:
+        The council will vote on the plan next month.
+
+        Share this article
+        Copyright 2024 The Daily Ledger. All rights reserved.
+
+    Use instead:
+        The council will vote on the plan next month.
+
+    Fix safety:
+        Unsafe: the line is deleted with the line breaks that join it to the text.
+        The patterns are anchored on whole lines, but a short line of real text can
+        still match one.
+
+    Options:
+        max-links: the most short lines under a "related links" heading that are
+        taken as its list of links (default 20).
+    """
+
+    code = "BP001"
+    name = "boilerplate-line"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    options = {
+        "max-links": Option(20, 'short lines under a "related links" heading taken as links'),
+    }
+
+    def check(self, doc):
+        lines = [ln for ln in doc.lines if ln.text.strip()]
+        n = len(lines)
+        if not n:
+            return
+        kinds = [match_line(ln.text) for ln in lines]
+        flagged: dict[int, str] = {}
+        for i, kind in enumerate(kinds):
+            if kind is not None and kind.where == "anywhere":
+                flagged[i] = kind.name
+        # The boilerplate block at the end: matching lines, and short link-like
+        # lines when a "related links" heading stands above them.
+        pending: list[int] = []
+        i = n - 1
+        while i >= 0:
+            kind = kinds[i]
+            what = kind.name if kind is not None else None
+            header = kind is not None and kind.where == "header"
+            if kind is None:
+                what, header = self._furniture(lines[i].text)
+            if what is not None:
+                if header:
+                    for j in pending:
+                        flagged[j] = f"link under '{snippet(lines[i].text, 30)}'"
+                    pending = []
+                flagged.setdefault(i, what)
+            elif self._link_like(lines[i].text) and len(pending) < self.opts["max-links"]:
+                pending.append(i)
+            else:
+                break
+            i -= 1
+        # The boilerplate block at the start.
+        i = 0
+        while i < n - 1:
+            kind = kinds[i]
+            what = kind.name if kind is not None and kind.where in ("anywhere", "edge") else None
+            if kind is None:
+                what, header = self._furniture(lines[i].text)
+                if header:
+                    what = None
+            if what is None:
+                break
+            flagged.setdefault(i, what)
+            i += 1
+        # Lines of the block at the end share one fix that deletes the whole block, so
+        # that deleting a "related links" heading never strands its links.
+        tail = n
+        while tail > 0 and (tail - 1) in flagged:
+            tail -= 1
+        head = 0
+        while head < n and head in flagged:
+            head += 1
+        for i in sorted(flagged):
+            line = lines[i]
+            where = ""
+            if i >= tail and tail > 0:
+                where = " at the end of the document"
+                count = n - tail
+                fix = Fix.delete(
+                    lines[tail - 1].end,
+                    lines[-1].end,
+                    Applicability.UNSAFE,
+                    f"Delete the {count} boilerplate line{'s' if count > 1 else ''} at the end",
+                )
+            elif i < head and head < n:
+                where = " at the start of the document"
+                fix = Fix.delete(
+                    lines[0].start,
+                    lines[head].start,
+                    Applicability.UNSAFE,
+                    f"Delete the {head} boilerplate line{'s' if head > 1 else ''} at the start",
+                )
+            else:
+                fix = delete_line_fix(lines, i, f"Delete '{snippet(line.text, 40)}'")
+            yield self.diagnostic(
+                line.start,
+                line.end,
+                f"boilerplate line ({flagged[i]}){where}: '{snippet(line.text)}'",
+                fix,
+                evidence={"kind": flagged[i]},
+            )
+
+    @staticmethod
+    def _furniture(text: str) -> tuple[str | None, bool]:
+        """Whether an edge line is page furniture by its vocabulary; and a heading."""
+        words = _WORD_RE.findall(text)
+        if not words or len(words) > 20:
+            return None, False
+        score, strong, medium, content = furniture_score(text)
+        if score >= 0.5 and (strong >= 1 or medium >= 2 or (medium and content <= 2)):
+            heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
+            return "page furniture", heading
+        return None, False
+
+    @staticmethod
+    def _link_like(text: str) -> bool:
+        words = _WORD_RE.findall(text)
+        return 0 < len(words) <= 14 and not _LINK_LINE_END_RE.search(text)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import regex
+
+from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
+from linter.rule import Option, Rule
+from linter.rules.boilerplate.BP001 import snippet
+
+_SPACE_RE = regex.compile(r"\s+")
+_WORD_RE = regex.compile(r"\w+")
+
+
+class DuplicatedParagraph(Rule):
+    """A paragraph that repeats an earlier paragraph of the same document word for word.
+
+    What it does:
+        Compares every paragraph with the ones before it (ignoring case and
+        differences in spacing) and flags a repeat. Paragraphs shorter than
+        `min-words` words are ignored: a repeated "Advertisement" or "* * *" is a
+        separator or boilerplate (BP001's business), not a repeated block of text.
+
+    Why it matters:
+        Scrapers repeat blocks (a teaser printed again as the first paragraph, a
+        page fetched twice and concatenated); the duplicate inflates a corpus and
+        reads as an obvious error in a published story.
+
+    Example:
+        The council approved the plan on Tuesday after a three-hour debate.
+
+        Opponents said they would appeal.
+
+        The council approved the plan on Tuesday after a three-hour debate.
+
+    Use instead:
+        The council approved the plan on Tuesday after a three-hour debate.
+
+        Opponents said they would appeal.
+
+    Fix safety:
+        Safe: the repeat is deleted with the blank line before it; the first
+        occurrence stays, so no text is lost.
+
+    Options:
+        min-words: paragraphs with fewer words are not compared (default 8).
+    """
+
+    code = "BP003"
+    name = "duplicated-paragraph"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    options = {
+        "min-words": Option(8, "paragraphs with fewer words are not compared"),
+    }
+
+    def check(self, doc):
+        paras = doc.paragraphs
+        seen: dict[str, int] = {}
+        min_words = self.opts["min-words"]
+        for idx, para in enumerate(paras):
+            key = _SPACE_RE.sub(" ", para.text).strip().casefold()
+            if len(_WORD_RE.findall(key)) < min_words:
+                continue
+            first = seen.get(key)
+            if first is None:
+                seen[key] = idx
+                continue
+            line, _ = doc.line_col(paras[first].start)
+            prev_end = paras[idx - 1].end
+            yield self.diagnostic(
+                para.start,
+                para.end,
+                f"paragraph repeats the one on line {line}: '{snippet(para.text)}'",
+                Fix.delete(prev_end, para.end, Applicability.SAFE, "Delete the repeated paragraph"),
+                evidence={"first_line": line, "first_start": paras[first].start},
+            )
