@@ -12,8 +12,10 @@ from linter.rule import Rule
 _INVISIBLE_RE = regex.compile(
     r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u00ad\u180e\u034f"
     r"\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]+"
+    # a form feed is a page break between lines, but damage inside a line
+    r"|(?<=[^\s\f])\f+(?=[^\s\f])"
 )
-_ASCII_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ASCII_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAMES = {
     "\u200b": "zero-width space",
     "\u200c": "zero-width non-joiner",
@@ -38,6 +40,8 @@ def _name(ch: str) -> str:
     if ch in _NAMES:
         return _NAMES[ch]
     cp = ord(ch)
+    if cp == 0x0C:
+        return "form feed"
     if cp < 0x20 or cp == 0x7F:
         return "control character"
     if 0x80 <= cp <= 0x9F:
@@ -60,7 +64,8 @@ class InvisibleCharacter(Rule):
         Flags zero-width spaces and joiners, word joiners, soft hyphens, a
         byte-order mark anywhere but the very start, C0 control characters other
         than tab, line feed, carriage return and form feed, DEL, and C1 control
-        characters. A zero-width joiner inside an emoji sequence and the joiners
+        characters, and a form feed inside a line (between lines it is a page
+        break). A zero-width joiner inside an emoji sequence and the joiners
         next to letters of scripts that use them (Persian, Arabic, Indic and
         others) are correct and not flagged.
 

@@ -71,6 +71,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
     first: dict[int, QuoteMark] = {}
     if marks:
         para_ends = [p.end for p in doc.paragraphs]
+        prose = doc.prose
         stack: list[QuoteMark] = []
         cur_para = -1
         for m in marks:
@@ -80,6 +81,8 @@ def analyse(doc: Document) -> QuoteAnalysis:
                 stack = []
                 cur_para = para
                 first[para] = m
+            if m.char == '"' and not stack and m.offset and prose[m.offset - 1].isdigit():
+                continue  # an inch or seconds mark: 5' 10", a 12" screen
             role = _role(m, len(stack))
             if role == "close" and not stack and m.char in "“»" and m.role != "ambiguous":
                 # “ and » open in other conventions; with nothing open, read as an opener
