@@ -283,6 +283,8 @@ def _is_sentence_end(text: str, pos: int, punct: str) -> bool:
     # Initials and dotted abbreviations: J. / U.S. / e.g.
     if len(token) == 1 and token.isalpha():
         return False
-    if "." in token and all(len(p) <= 2 and (p.isalpha() or not p) for p in token.split(".")):
-        return False  # U.S. / e.g. (but a decimal, "rose by 1.1%.", ends a sentence)
+    if "." in token and all(
+        not p or (len(p) <= 2 and any(c.isalpha() for c in p)) for p in token.split(".")
+    ):
+        return False  # U.S. / e.g. / 9p.m. (but a decimal, "rose by 1.1%.", ends a sentence)
     return True

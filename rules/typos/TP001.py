@@ -9,7 +9,7 @@ from linter.rules.typos.TP005 import english_words as _english_words
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
-_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
+_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
@@ -98,6 +98,11 @@ def _intended(words, i: int, prose: str) -> bool:
     if prev.text[0].islower() and word.text[0].isupper():
         return True  # "law lord Lord Bingham"
     if word.text[0].isupper() and low not in _FUNCTION_WORDS:
+        if "\n" in prose[prev.end : word.start]:
+            return True  # a heading, then a line starting with the same name
+        nxt_word = words[i + 1] if i + 1 < len(words) else None
+        if nxt_word is not None and nxt_word.text[:1].isupper() and _GAP_RE.match(prose[word.end : nxt_word.start]):
+            return True  # part of a longer name or title: "the Late Late Show"
         # A reduplicated name ("Duran Duran", "Bafana Bafana", "Koh Phi Phi") is either
         # written so every time or its word never stands alone; "Blair Blair", where
         # "Blair" appears alone elsewhere, is a slip.

@@ -12,6 +12,8 @@ _AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘«]?[ \t]*(\S+)")
 _GAP_RE = regex.compile(r"\A[^\S\n]*(?:\n[^\S\n]*)?\Z")
 _COMMA_RE = regex.compile(r"[,–—]")
 
+# "I" (written "i" in informal text) and its contractions.
+_FIRST_PERSON = frozenset({"I", "i", "I'm", "I’m", "i'm", "i’m", "I've", "I’ve"})
 # Words that may stand between "I" and its verb: "I really am", "I, too, am".
 _ADVERBS = frozenset(
     """
@@ -79,7 +81,7 @@ class AmAsArticle(Rule):
             if "am" in vocabulary:
                 return
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is None or nxt.text in ("I", "i"):
+            if nxt is None or nxt.text in _FIRST_PERSON:
                 continue
             m = _AFTER_RE.match(prose, word.end)
             if not m or m.start(1) != nxt.start:
@@ -90,7 +92,7 @@ class AmAsArticle(Rule):
             prev = words[i - 1] if i > 0 else None
             if prev is not None and _is_clock_time(prose, prev, word):
                 continue  # 10 am, 10.30 am
-            if prev is not None and _same_sentence(prose, prev, word) and prev.text in ("I", "I'm", "I’m"):
+            if prev is not None and _same_sentence(prose, prev, word) and prev.text in _FIRST_PERSON:
                 continue
             if word.text == "Am" and not starts_sentence(prose, word.start, ".!?\n"):
                 continue  # a name or German ("Frankfurt Am Main" in a title)
@@ -165,7 +167,7 @@ def _verb_of_i(words, i: int, prose: str) -> bool:
         if _COMMA_RE.search(gap):
             in_parenthesis = not in_parenthesis
         low = w.text.lower()
-        if w.text in ("I", "I'm", "I’m"):
+        if w.text in _FIRST_PERSON:
             return True
         if low in _CONJUNCTIONS and not in_parenthesis:
             # "I was born here and am proud": look for the subject further back.
@@ -184,7 +186,7 @@ def _i_before(words, j: int, prose: str) -> bool:
         gap = prose[words[k].end : words[k + 1].start]
         if any(c in gap for c in ".!?;") or "\n\n" in gap:
             return False
-        if words[k].text in ("I", "I'm", "I’m", "I've", "I’ve"):
+        if words[k].text in _FIRST_PERSON:
             return True
         k -= 1
     return False

@@ -6,6 +6,7 @@ from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
+from linter.rules.typos.TP005 import english_words
 
 # The article, then spaces (one line break at most) and an optional opening quote.
 _AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S+)")
@@ -111,8 +112,8 @@ class ArticleAgreement(Rule):
                 continue
             if prose[word.end : word.end + 1] in (".", ")", "/", "&", "-"):
                 continue
-            if nxt.text.lower() in _NOT_AFTER_ARTICLE:
-                if art.lower() == "an" and nxt.text.lower() in ("then", "the", "to", "so", "i", "he", "she", "they", "we", "it"):
+            if nxt.text in _NOT_AFTER_ARTICLE or nxt.text == "I":
+                if art.lower() == "an" and nxt.text in ("then", "the", "to", "so", "I", "he", "she", "they", "we", "it"):
                     yield self.diagnostic(
                         word.start,
                         word.end,
@@ -125,6 +126,8 @@ class ArticleAgreement(Rule):
                         evidence={"next": nxt.text, "article": None, "certain": False},
                     )
                 continue
+            if nxt.text.isupper() and len(nxt.text) >= 3 and nxt.text.lower() in english_words():
+                continue  # "A NEW British soap": capitals for emphasis, not an initialism
             want, certain = article_for(token)
             if want is None or want == art.lower():
                 continue

@@ -78,7 +78,7 @@ class LowercaseSentenceStart(Rule):
                 k = para_index[sent.start]
                 if k == 0 or not _is_prose(paragraphs[k]) or not _ends_sentence(paragraphs[k - 1].text):
                     continue
-                if word in _NO_SUBJECT:
+                if word in _NO_SUBJECT or word in _BYLINE_WORDS:
                     continue  # "was on record-breaking form": the subject was cut, not a case slip
                 after = "\n\n"
             else:
@@ -95,6 +95,20 @@ class LowercaseSentenceStart(Rule):
                         continue
                 if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
                     continue  # a spaced ellipsis ". . ." continues the sentence
+                if _starts_short_line(prose, m.start()):
+                    continue  # line-by-line text: bylines, comment headers, verse
+                if pm.group(1) == "." and _LIST_NUMBER_RE.search(prose, max(0, end_at - 8), end_at):
+                    continue  # "1. gluten", "230. al Marri": a numbered list item
+                if end_at == 0 or prose[end_at - 1].isspace() or prose[end_at - 1] in ":;,":
+                    continue  # a stray mark (". he" at a line start), not a sentence end
+                if ")" in pm.group(2):
+                    continue  # "(with pressure!) when": a parenthesis inside the sentence
+                if prose[sent.start : sent.start + 1] == "(":
+                    continue  # "(ii) 4, 6 & 7", "(tied)": list marks and asides
+                if pm.group(1) == "." and _UNIT_RE.search(prose, max(0, end_at - 12), end_at):
+                    continue  # "eight 30-in. displays", "a 5 ft. wall"
+                if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
+                    continue  # "?interesting? that": "?" standing in for lost quotation marks
                 if pm.group(1) in "!?":
                     # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
                     # basketball? and": titles and questions inside a sentence. Flag only a
@@ -131,12 +145,28 @@ _NO_SUBJECT = frozenset(
     also who which whose whom won led remains remained fought welcomed said says added
     """.split()
 )
+_UNIT_RE = regex.compile(r"\d[-\s]?(?:in|ft|lb|lbs|oz|yd|yds|mi|sq|cu|hr|hrs|min|mins|sec|secs)\Z")
+# An opening "?" glued to a word, with no other "?" up to the one that closes it.
+_MANGLED_QUOTE_RE = regex.compile(r"(?:\A|\s)\?\p{L}[^?]*\Z")
+_BYLINE_WORDS = frozenset({"by", "posted", "via", "source", "photo", "image", "credit"})
+_LIST_NUMBER_RE = regex.compile(r"(?:\A|\n)[ \t]*\d{1,4}\Z")
 _SPEECH_VERBS = frozenset(
     "said says say added adds asked asks told tells replied replies explained insisted "
     "warned argued claimed noted stated continued admitted declared wrote".split()
 )
 _ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
 _LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+
+
+def _starts_short_line(prose: str, start: int) -> bool:
+    """Whether ``start`` opens a line, and that line or the one before is short."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    if prose[line_start:start].strip(" \t\"'“‘«(["):
+        return False
+    prev_start = prose.rfind("\n", 0, max(0, line_start - 1)) + 1
+    line_end = prose.find("\n", start)
+    line_end = len(prose) if line_end == -1 else line_end
+    return line_end - line_start < 40 or (line_start - 1) - prev_start < 40
 
 
 def _is_attribution(prose: str, start: int) -> bool:

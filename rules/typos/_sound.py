@@ -36,7 +36,7 @@ _UN_BUT_YOU = ("unary",)
 # "a one-off", "a oneness", "a once-great club"; but "an onerous task".
 _ONE_RE = regex.compile(r"^(?:one(?!r)|once)")
 # Abbreviated titles are read as the full word: "a Mrs Reed", "a Dr", "a St Louis firm".
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "sgt", "jr", "sr", "gen", "col"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "sgt", "jr", "sr", "gen", "col", "rs"})
 
 # Consonant-letter words that start with a vowel sound ("an hour", "an honest man").
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir", "hors ")
