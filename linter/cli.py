@@ -288,6 +288,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 progress.update()
                 if result.error:
                     had_error = True
+                    summary.errors += 1
                     progress.close()
                     _error(result.error)
                     continue

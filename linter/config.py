@@ -422,6 +422,10 @@ def path_matches(path: str | os.PathLike, pattern: str, root: Path | None = None
         except (ValueError, OSError):
             pass
     pattern = pattern.rstrip("/")
+    if pattern.startswith("**/"):
+        return path_matches(path, pattern[3:], root) or any(
+            fnmatch.fnmatch(c, pattern) for c in candidates
+        )
     for cand in candidates:
         if fnmatch.fnmatch(cand, pattern):
             return True

@@ -386,6 +386,7 @@ def test_empty_and_large_files(work, capsys):
     (work / "copydesk.toml").write_text("max-file-size = 0.001\n")
     code, out, err = run(capsys, "check", "big.txt", *SEL)
     assert code == 2 and "big.txt: skipped: 0.0 MB is over the 0.001 MB limit" in err
+    assert out == "No findings in 0 files checked; 1 could not be checked (see the errors above).\n"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")

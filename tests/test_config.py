@@ -225,3 +225,7 @@ def test_per_file_ignores_patterns(tmp_path):
     assert cfg.ignores_for(str(tmp_path / "seeds" / "dirty" / "a.txt")) == ["ST"]
     assert cfg.ignores_for("seeds/dirty/b.txt") == ["ST"]
     assert cfg.ignores_for(None) == []
+    deep = Config(root=tmp_path, per_file_ignores={"**/drafts/*.md": ["TP"]})
+    assert deep.ignores_for(str(tmp_path / "drafts" / "a.md")) == ["TP"]
+    assert deep.ignores_for(str(tmp_path / "x" / "drafts" / "a.md")) == ["TP"]
+    assert deep.ignores_for(str(tmp_path / "x" / "a.md")) == []

@@ -115,6 +115,11 @@ def format_summary(summary: Summary, *, fix_mode: bool = False, unsafe_fixes: bo
         where = f" in {_plural(summary.changed_files, unit)}" if summary.fixed else ""
         return f"Fixed {_plural(summary.fixed, 'finding')}{where}; {summary.findings} remaining.\n"
     if not summary.findings:
+        if summary.errors:
+            return (
+                f"No findings in {_plural(summary.documents, unit)} checked; "
+                f"{summary.errors} could not be checked (see the errors above).\n"
+            )
         return f"All checks passed ({_plural(summary.documents, unit)} checked).\n"
     head = f"Found {_plural(summary.findings, 'finding')} in {_plural(summary.with_findings, unit)}"
     if unsafe_fixes:
