@@ -255,7 +255,7 @@ def _name_particles(raw: list[str]) -> set[int]:
     out: set[int] = set()
     i, n = 1, len(raw)
     while i < n:
-        if raw[i][0].islower() and raw[i - 1][0].isupper() and (i - 1 > 0 or len(raw[i - 1]) > 1):
+        if raw[i][0].islower() and raw[i - 1][0].isupper():
             j = i
             while j < n and j - i < 2 and raw[j][0].islower() and len(raw[j]) <= 3:
                 j += 1

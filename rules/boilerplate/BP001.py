@@ -91,7 +91,10 @@ class BoilerplateLine(Rule):
                 flagged[i] = kind.name
         # The boilerplate block at the end: matching lines, and short link-like
         # lines when a "related links" heading stands above them.
+        # Short lines between two boilerplate lines of that block (a navigation
+        # menu's entries) go with them.
         pending: list[int] = []
+        seen_boilerplate = False
         i = n - 1
         while i >= 0:
             kind = kinds[i]
@@ -103,7 +106,11 @@ class BoilerplateLine(Rule):
                 if header:
                     for j in pending:
                         flagged[j] = f"link under '{snippet(lines[i].text, 30)}'"
-                    pending = []
+                elif seen_boilerplate:
+                    for j in pending:
+                        flagged[j] = "short line inside a boilerplate block"
+                pending = []
+                seen_boilerplate = True
                 flagged.setdefault(i, what)
             elif self._link_like(lines[i].text) and len(pending) < self.opts["max-links"]:
                 pending.append(i)

@@ -1,0 +1,131 @@
+"""Language identification helpers and the language / boilerplate rules together."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from linter import Applicability, Document, Linter
+from linter import langid
+from linter.rules.boilerplate._patterns import furniture_score, line_kinds, match_line, wire_kinds
+
+ARTICLE = """UPDATE 1 – Ministers meet to discuss border crossings
+
+ADDS DETAILS; REMARKS BY ALBANIAN FOREIGN MINISTER
+
+By Talha Ozturk
+
+TIRANA, Albania (AA) – The foreign ministers of Turkey and Albania met on Wednesday to discuss trade, the reopening of two border crossings and cooperation against organised crime.
+
+Mevlut Cavusoglu said the two countries would sign a new agreement on driving licences, and Gent Cakaj said Albania valued the partnership.
+
+The talks will continue next month in Ankara, where both sides hope to agree a timetable for the new crossings."""
+
+TRAILER = "\n\nYENİ AİLE ÜYELERİ NE DİYOR?"
+
+
+def test_fold_is_turkish_aware():
+    assert langid.fold("AİLESİ") == "ailesi"
+    assert langid.fold("DİYOR IŞIK") == "diyor ışık"
+    assert langid.fold("ADDS DETAILS") == "adds details"
+
+
+def test_scripts():
+    assert langid.scripts("Abc")["Latin"] == 3
+    assert langid.scripts("Тест")["Cyrillic"] == 4
+    assert langid.scripts("سلام")["Arabic"] == 4
+
+
+def test_detection_is_deterministic():
+    text = "alaturka ailesi üyeleri ne diyor"
+    first = langid.identify(text)
+    assert first is not None and first.code == "tr"
+    for _ in range(5):
+        assert langid.identify(text) == first
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Bu yıl ekonomide çox böyük dəyişikliklər və yeni layihələr gözlənilir.", "az"),
+        ("Председник је рекао да ће се преговори наставити после избора.", "sr"),
+        ("Претседателот рече дека преговорите ќе продолжат по изборите.", "mk"),
+        ("Predsjednik je rekao da će se pregovori nastaviti tijekom tjedna u Zagrebu.", "hr"),
+        ("Predsednik je rekao da će se razgovori nastaviti posle izbora u Beogradu.", "sr"),
+    ],
+)
+def test_refinement_of_confused_languages(text, code):
+    guess = langid.identify(text)
+    assert guess is not None and guess.code == code
+
+
+def test_bosnian_croatian_serbian_count_as_one():
+    assert langid.same_language("hr", "bs")
+    assert langid.same_language("sr", "hr")
+    assert not langid.same_language("sr", "mk")
+
+
+def test_cheap_cues_spot_english_without_the_detector(monkeypatch):
+    def boom(text):
+        raise AssertionError("the detector should not run on plain English")
+
+    monkeypatch.setattr(langid, "detect", boom)
+    doc = Document(ARTICLE)
+    found = langid.document_language(doc)
+    assert found is not None and found.code == "en" and found.method == "stop-words"
+    assert not [d for d in Linter(["LG002"]).lint(doc).diagnostics]
+
+
+def test_names_and_particles_are_not_function_words():
+    c = langid.cues("The café owner, José María de la Fuente, said it was late.")
+    assert c.hits["es"] <= 1
+    c = langid.cues("R de Marigny; M Bergamasco, G Canale, A Masi")
+    assert c.hits["fr"] == 0 and c.hits["es"] == 0
+
+
+def test_seed_like_article_trailer():
+    text = ARTICLE + TRAILER
+    linter = Linter(["LG001", "LG002", "BP001", "BP002", "BP003"])
+    diags = linter.lint(Document(text)).diagnostics
+    language = [d for d in diags if str(d.category) == "language"]
+    assert len(language) == 1
+    d = language[0]
+    assert d.code == "LG002" and d.evidence["language"] == "tr"
+    assert text[d.start : d.end] == TRAILER.strip()
+    assert d.fix is not None and d.fix.applicability == Applicability.UNSAFE
+    assert d.fix.apply(text) == ARTICLE
+    notes = [d for d in diags if d.code == "BP002"]
+    assert {text[d.start : d.end].strip() for d in notes} == {
+        "UPDATE 1 –",
+        "ADDS DETAILS; REMARKS BY ALBANIAN FOREIGN MINISTER",
+    }
+
+
+def test_langdetect_is_imported_lazily():
+    # Linting plain English never needs the detector.
+    for name in [m for m in sys.modules if m.startswith("langdetect")]:
+        del sys.modules[name]
+    Linter(["LG001", "LG002"]).lint(Document(ARTICLE))
+    assert "langdetect" not in sys.modules
+
+
+def test_boilerplate_data_loads():
+    assert line_kinds() and wire_kinds()
+    assert {k.where for k in line_kinds()} <= {"anywhere", "edge", "trailer", "header"}
+    assert match_line("  Share this article  ").name == "share prompt"
+    assert match_line("The company said it would share the details.") is None
+
+
+def test_furniture_score():
+    score, strong, medium, content = furniture_score("Sign up for our weekly newsletter")
+    assert score >= 0.5 and strong >= 1
+    score, *_ = furniture_score("The minister said the talks would resume next week.")
+    assert score < 0.5
+
+
+def test_duplicate_and_boilerplate_fixes_restore_the_article():
+    body = "The council approved the plan on Tuesday after a three-hour debate.\n\nOpponents said they would appeal."
+    text = body + "\n\nThe council approved the plan on Tuesday after a three-hour debate.\n\nShare this article\n© 2024 Example News"
+    fixed = Linter(["BP001", "BP003"]).fix(Document(text), Applicability.UNSAFE).text
+    assert fixed == body
