@@ -92,7 +92,9 @@ class Linter:
             except Exception as exc:  # a broken rule must not lose the others' findings
                 errors.append(RuleError(rule.code, doc.path, doc.doc_id, f"{type(exc).__name__}: {exc}"))
         if doc.kind == "markdown":
-            directives = suppression.parse(doc.text, doc.line_starts)
+            from linter.markdown import mask_code
+
+            directives = suppression.parse(mask_code(doc.text), doc.line_starts)
             diagnostics = suppression.apply(diagnostics, directives)
             unused_rule = self._by_code.get(UNUSED_DIRECTIVE_CODE)
             if unused_rule is not None:

@@ -45,6 +45,22 @@ def _continues_list_item(text: str, start: int) -> bool:
     return False
 
 
+def mask_code(text: str) -> str:
+    """Return ``text`` with only code (front matter, fenced and indented blocks, inline
+    code) blanked, same length: where inline directives are looked for, so that a
+    directive shown as an example in code is not obeyed."""
+    chars = list(text)
+    for pattern in (_FRONT_MATTER_RE, _FENCE_RE, _INDENTED_CODE_RE):
+        for m in pattern.finditer(text):
+            if pattern is _INDENTED_CODE_RE and _continues_list_item(text, m.start()):
+                continue
+            _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for m in _INLINE_CODE_RE.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars)
+
+
 def mask_markdown(text: str) -> str:
     """Return ``text`` with non-prose Markdown blanked out, same length."""
     chars = list(text)

@@ -139,3 +139,12 @@ def test_directives_ignored_in_plain_text():
     text = "<!-- copydesk: ignore-next-line -->\nThe the slip.\n"
     found = Linter(["TP001", "ST001"]).lint(Document(text, "a.txt")).diagnostics
     assert [d.code for d in found] == ["TP001"]
+
+
+def test_directives_shown_in_code_are_not_obeyed():
+    text = (
+        "Write `<!-- copydesk: disable -->` to switch rules off.\n\n"
+        "```\n<!-- copydesk: ignore-next-line -->\n```\nThe the slip.\n"
+    )
+    found = _lint(text)
+    assert [d.code for d in found] == ["TP001"]
