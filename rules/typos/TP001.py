@@ -26,7 +26,7 @@ _FUNCTION_WORDS = frozenset(
     """
     a an the of to in on at by for from with and or but as is are was were be been it
     its this these those their his her our your my we he she they will would could
-    should can may might must has have not
+    should can may might must has have not mr mrs ms dr sir
     """.split()
 )
 
@@ -39,8 +39,9 @@ class DoubledWord(Rule):
         across a line break within a paragraph. Left alone: doublings that can be
         grammatical ("had had", "that that", "what it is is", "waiting for for
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
-        a capitalised pair written so more than once, or whose word never stands
-        alone in the document; a word said three times, "Spend Spend Spend"), and a
+        a capitalised pair written so more than once, or a name, not an English
+        word, that never stands alone in the document; a word said three times,
+        "Spend Spend Spend"), and a
         lower-case word before its capitalised twin ("law lord Lord Bingham").
 
     Why it matters:
@@ -100,9 +101,6 @@ def _intended(words, i: int, prose: str) -> bool:
     if word.text[0].isupper() and low not in _FUNCTION_WORDS:
         if "\n" in prose[prev.end : word.start]:
             return True  # a heading, then a line starting with the same name
-        nxt_word = words[i + 1] if i + 1 < len(words) else None
-        if nxt_word is not None and nxt_word.text[:1].isupper() and _GAP_RE.match(prose[word.end : nxt_word.start]):
-            return True  # part of a longer name or title: "the Late Late Show"
         # A reduplicated name ("Duran Duran", "Bafana Bafana", "Koh Phi Phi") is either
         # written so every time or its word never stands alone; "Blair Blair", where
         # "Blair" appears alone elsewhere, is a slip.
@@ -118,8 +116,8 @@ def _intended(words, i: int, prose: str) -> bool:
             k += 1
         if pairs >= 2:
             return True
-        if alone == 0 and not (starts_sentence(prose, prev.start) and low in _english_words()):
-            return True  # "Last Last year": a common word opening a sentence is a slip
+        if alone == 0 and low not in _english_words():
+            return True  # "Duran Duran", "Koh Phi Phi": a name never written alone
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.text.lower() == low and _GAP_RE.match(prose[word.end : nxt.start]):
         return True  # said three times: "Spend Spend Spend", "Girls Girls Girls"
