@@ -297,12 +297,14 @@ def make_injections(
         order = list(range(len(articles)))
         random.Random(f"{seed}:order:{cls}").shuffle(order)
         taken = 0
+        seen: set[str] = set()  # the BBC file repeats some bodies: inject each text once
         for i in order:
             if per_class is not None and taken >= per_class:
                 break
             a = articles[i]
-            if a.kind != "text":
+            if a.kind != "text" or a.text in seen:
                 continue
+            seen.add(a.text)
             inj = inject(cls, a.text, seed, a.id, ctx)
             if inj is None:
                 continue

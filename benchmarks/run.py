@@ -210,8 +210,9 @@ def main(argv=None) -> int:
             articles = bbc_articles(args.corpus)
             if args.limit:
                 articles = spread_sample(articles, args.limit)
+        prec = None
         if part in ("all", "precision"):
-            run_precision(args, articles)
+            prec = run_precision(args, articles)
         if part in ("all", "inject"):
             run_inject(args, articles)
         if part in ("all", "peers"):
@@ -221,7 +222,7 @@ def main(argv=None) -> int:
         if part in ("all", "speed"):
             from benchmarks.speed import run_speed
 
-            run_speed(args, articles)
+            run_speed(args, articles, None if args.rule else prec)
         if args.write_readme or part == "readme":
             from benchmarks.readme import write_readme
 

@@ -40,17 +40,31 @@ def _tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def timed(cmd: list[str]) -> tuple[float, float, int, str]:
-    """Run ``cmd``; return (wall seconds, peak RSS in MB, exit code, stderr tail)."""
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        tail = err.read()[-300:].decode("utf-8", "replace")
-    return wall, usage.ru_maxrss / 1024.0, proc.returncode, tail
+_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
+def timed(cmd: list[str]) -> tuple[float, float | None, int, str]:
+    """Run ``cmd``; return (wall seconds, peak RSS in MB, exit code, stderr tail).
+
+    The peak is read by /usr/bin/time (GNU time's ``%M``) where there is one: a
+    child started straight from this process would report at least this process's
+    own resident size, since Linux records the pre-exec memory in ``ru_maxrss``.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        mem = Path(tmp) / "rss"
+        full = [_TIME, "-f", "%M", "-o", str(mem)] + cmd if _TIME else cmd
+        with open(Path(tmp) / "err", "w+b") as err:
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+            proc.wait()
+            wall = time.perf_counter() - t0
+            err.seek(0)
+            tail = err.read()[-300:].decode("utf-8", "replace")
+        rss = None
+        if _TIME and mem.exists():
+            last = [ln for ln in mem.read_text().split() if ln.strip().isdigit()]
+            rss = int(last[-1]) / 1024.0 if last else None
+    return wall, rss, proc.returncode, tail
 
 
 def write_articles(articles, folder: Path) -> tuple[list[Path], int]:
@@ -89,17 +103,23 @@ def measure(
             out[name]["rss"].append(rss)
     for r in out.values():
         r["median"] = statistics.median(r["walls"]) if r["walls"] else None
-        r["peak_rss_mb"] = max(r["rss"]) if r["rss"] else None
+        known = [x for x in r["rss"] if x is not None]
+        r["peak_rss_mb"] = max(known) if known else None
     return out
 
 
-def category_times(articles, codes) -> dict:
-    """In-process seconds per category (sum of the rules' own time), one process."""
+def _mb(x) -> str:
+    return "n/a" if x is None else f"{x:.1f}"
+
+
+def category_times(articles, codes, prec: dict | None = None) -> dict:
+    """In-process seconds per category (sum of the rules' own time, whichever process
+    ran them), from the precision run of the same invocation when there is one."""
     from linter.registry import all_rules
 
     from benchmarks.evaluate import precision
 
-    res = precision(articles, codes, jobs=1)
+    res = prec if prec is not None and prec.get("codes") == list(codes) else precision(articles, codes, jobs=1)
     registry = all_rules()
     per_cat: dict[str, float] = {}
     for r in res["rules"]:
@@ -108,7 +128,7 @@ def category_times(articles, codes) -> dict:
     return {"seconds": per_cat, "articles": res["articles"], "wall": res["seconds"]}
 
 
-def run_speed(args, articles) -> dict:
+def run_speed(args, articles, prec: dict | None = None) -> dict:
     from linter.registry import select_codes
 
     from benchmarks.run import _save
@@ -146,7 +166,7 @@ def run_speed(args, articles) -> dict:
         latency = measure(latency_cmds, latency_runs)
         load_after = os.getloadavg()[0]
         one_size = one.stat().st_size
-    cats = category_times(articles, select_codes())
+    cats = category_times(articles, select_codes(), prec)
 
     def med(d, k):
         return d[k]["median"] if k in d else None
@@ -189,12 +209,12 @@ def run_speed(args, articles) -> dict:
             p(f"   {name:<48} FAILED {r['error']}")
             continue
         m = r["median"]
-        p(f"   {name:<48} {m:>9.2f} {n / m:>8.1f} {size / 1e6 / m:>7.2f} {r['peak_rss_mb']:>8.1f}")
+        p(f"   {name:<48} {m:>9.2f} {n / m:>8.1f} {size / 1e6 / m:>7.2f} {_mb(r['peak_rss_mb']):>8}")
     for name, r in latency.items():
         if r["error"]:
             p(f"   {name:<48} FAILED {r['error']}")
             continue
-        p(f"   {name + f' ({one_size} bytes)':<48} {r['median']:>9.3f} {'':>8} {'':>7} {r['peak_rss_mb']:>8.1f}")
+        p(f"   {name + f' ({one_size} bytes)':<48} {r['median']:>9.3f} {'':>8} {'':>7} {_mb(r['peak_rss_mb']):>8}")
     if not proselint:
         p("   proselint not found (pip install proselint): no ratios")
     cores = os.cpu_count() or 1
@@ -202,7 +222,7 @@ def run_speed(args, articles) -> dict:
     if max(load_before, load_after) > cores:
         p("   WARNING: the machine was busy with other work; absolute times are inflated and the "
           "--jobs speed-up understated (the ratios to proselint are fairer: same run, round-robin)")
-    p("   in-process rule time by category (one process, %d articles, %.1fs):" % (cats["articles"], cats["wall"]))
+    p("   in-process rule time by category (%d articles):" % cats["articles"])
     for cat, s in sorted(cats["seconds"].items(), key=lambda kv: -kv[1]):
         p(f"     {cat:<12} {1000 * s / max(1, cats['articles']):>7.2f} ms/article  {100 * s / total_cat:>5.1f}%")
     p("   budgets (benchmarks/budgets.toml):")
