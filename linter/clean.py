@@ -83,10 +83,13 @@ class Cleaner:
         findings: Counter[str] = Counter()
         errors: list[str] = []
         first = True
+        last: list[Document] = []
 
         def lint(current: str):
             nonlocal first
-            result = self.linter.lint(Document(current, doc_id=doc_id))
+            doc = Document(current, doc_id=doc_id)
+            last[:] = [doc]
+            result = self.linter.lint(doc)
             if first:
                 first = False
                 findings.update(d.code for d in result.diagnostics)
@@ -96,7 +99,9 @@ class Cleaner:
         fixed = fix_until_stable(text, lint, self.level)
         if fixed.hit_cap:
             errors.append("fixes were still changing the text after the last pass; kept the last text")
-        scores = compute_signals(Document(fixed.text, doc_id=doc_id))
+        # The last document linted is the fixed text: its signals are already computed.
+        final = last[0] if last and last[0].text == fixed.text else Document(fixed.text, doc_id=doc_id)
+        scores = compute_signals(final)
         reasons = self.gate.decide(scores)
         return DocResult(
             doc_id,

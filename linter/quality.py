@@ -133,6 +133,24 @@ GATES: dict[str, tuple[str, str]] = {
 
 
 # --------------------------------------------------------------------- signal families
+
+
+def _per_document(family):
+    """Compute a signal family once per Document: the quality rules and the gate
+    share it. The result lives on the Document itself, so nothing outlives it."""
+
+    import functools
+
+    @functools.wraps(family)
+    def cached(doc: Document) -> dict[str, Any]:
+        store = doc.__dict__.setdefault("_quality_signals", {})
+        result = store.get(family.__name__)
+        if result is None:
+            result = store[family.__name__] = family(doc)
+        return result
+
+    return cached
+
 def tokens(doc: Document) -> list[str]:
     """Whitespace-separated tokens of the prose (Gopher's notion of a word)."""
     return doc.prose.split()
@@ -142,6 +160,7 @@ def has_letter(token: str) -> bool:
     return bool(_ALPHA_RE.search(token))
 
 
+@_per_document
 def word_signals(doc: Document) -> dict[str, Any]:
     """Word count, mean word length, alphabetic share, stop words, longest word."""
     toks = tokens(doc)
@@ -161,6 +180,7 @@ def word_signals(doc: Document) -> dict[str, Any]:
     }
 
 
+@_per_document
 def symbol_signals(doc: Document) -> dict[str, Any]:
     """Hash marks and ellipses per word (Gopher), and ``lorem ipsum`` (C4)."""
     prose = doc.prose
@@ -192,6 +212,7 @@ def is_short_line(line: str) -> bool:
     return len(line.strip()) < SHORT_LINE_CHARS
 
 
+@_per_document
 def line_signals(doc: Document) -> dict[str, Any]:
     """Shares of lines without terminal punctuation, bullets, ellipses, short lines."""
     lines = nonblank_lines(doc)
@@ -240,6 +261,7 @@ def _duplicate_shares(blocks: list[str]) -> tuple[float, float, str | None]:
     )
 
 
+@_per_document
 def duplicate_signals(doc: Document) -> dict[str, Any]:
     """Gopher's repetition: lines and paragraphs that repeat an earlier one."""
     lines = [ln.text.strip() for ln in nonblank_lines(doc)]
@@ -256,6 +278,7 @@ def duplicate_signals(doc: Document) -> dict[str, Any]:
     }
 
 
+@_per_document
 def ngram_signals(doc: Document) -> dict[str, Any]:
     """Gopher's top n-gram character share, n = 2, 3, 4 (lower-cased words).
 
