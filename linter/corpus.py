@@ -256,11 +256,26 @@ def dumps_record(record: dict[str, Any]) -> bytes:
     Lone surrogates (text read from bytes that were not UTF-8) cannot be encoded as
     UTF-8, so such a record is written with ``\\u`` escapes instead.
     """
-    line = json.dumps(record, ensure_ascii=False)
+    line = json.dumps(record, ensure_ascii=False, default=_json_default)
     try:
         return line.encode("utf-8") + b"\n"
     except UnicodeEncodeError:
-        return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+        return json.dumps(record, ensure_ascii=True, default=_json_default).encode("ascii") + b"\n"
+
+
+def _json_default(value: Any) -> Any:
+    """Parquet values JSON has no type for: dates as ISO 8601, bytes as base64,
+    decimals and anything else as their string."""
+    import base64
+    import datetime
+
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return str(value)
 
 
 class RecordWriter:

@@ -113,10 +113,12 @@ def test_same_file(tmp_path):
 
 # ------------------------------------------------------------------------ Parquet
 
-pa = pytest.importorskip("pyarrow", reason="Parquet support is the optional extra copydesk[parquet]")
+def _pyarrow():
+    return pytest.importorskip("pyarrow", reason="Parquet support is the optional extra copydesk[parquet]")
 
 
 def write_parquet(path, records):
+    pa = _pyarrow()
     import pyarrow.parquet as pq
 
     pq.write_table(pa.Table.from_pylist(records), str(path))
@@ -144,6 +146,7 @@ def test_parquet_missing_text_column(tmp_path):
 def test_parquet_writer_keeps_schema(tmp_path):
     src = write_parquet(tmp_path / "in.parquet", RECORDS)
     out = str(tmp_path / "out.parquet")
+    _pyarrow()
     with RecordWriter(out, corpus.parquet_schema(src), batch_rows=2) as w:
         for row in iter_rows(src):
             w.write(row.record)
@@ -166,3 +169,13 @@ def test_missing_pyarrow_names_the_extra(monkeypatch, tmp_path):
     monkeypatch.setattr(builtins, "__import__", no_pyarrow)
     with pytest.raises(ImportError, match=r"pip install 'copydesk\[parquet\]'"):
         list(iter_parquet_records(str(tmp_path / "c.parquet")))
+
+
+def test_parquet_types_written_as_jsonl(tmp_path):
+    import datetime
+    import decimal
+
+    line = corpus.dumps_record(
+        {"when": datetime.datetime(2020, 1, 2, 3, 4, 5), "raw": b"\x00\x01", "price": decimal.Decimal("1.50")}
+    )
+    assert json.loads(line) == {"when": "2020-01-02T03:04:05", "raw": "AAE=", "price": "1.50"}
