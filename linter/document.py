@@ -50,6 +50,7 @@ _LINE_RE = regex.compile(r"[^\n]*")
 # A sentence ends at . ! ? or … followed by optional closers, then whitespace.
 _SENT_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LAST_TOKEN_RE = regex.compile(r"(\S+)$")
+_QUOTE_CHAR_RE = regex.compile("[" + regex.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
 class Document:
@@ -175,9 +176,9 @@ class Document:
         prose = self.prose
         out = []
         n = len(prose)
-        for i, ch in enumerate(prose):
-            if ch not in QUOTE_CHARS:
-                continue
+        for m in _QUOTE_CHAR_RE.finditer(prose):
+            i = m.start()
+            ch = m.group()
             before = prose[i - 1] if i > 0 else " "
             after = prose[i + 1] if i + 1 < n else " "
             out.append(QuoteMark(i, ch, _quote_role(ch, before, after)))

@@ -7,10 +7,17 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 
-# Characters that UTF-8 read as a single-byte code page produces in nearly every
-# case (lead bytes C2-C3, CE-CF, D0-D1, E2, and C1 controls). A line without one of
-# these, and without anything ftfy's own badness measure dislikes, is not examined.
-_QUICK_RE = regex.compile(r"[ÃÂâÐÑÎÏØÙÚÛÄÅÆ\u0080-\u009f]")
+# UTF-8 read as Windows-1252 or Latin-1 always leaves a lead-byte character (Â-ô)
+# followed by a continuation-byte character (U+0080-U+00BF or the Windows-1252
+# punctuation in 0x80-0x9F); Ã and Â alone are rare enough to check too. Other code pages (Mac Roman, Windows-1251...) leave
+# characters beyond Latin-1 and common punctuation; only then is ftfy's own
+# badness measure consulted. A line that passes neither test is not examined.
+_LEAD_CONT_RE = regex.compile(
+    r"[ÃÂ]|[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+    r"\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
+    r"\u203a\u0153\u017e\u0178]"
+)
+_BEYOND_COMMON_RE = regex.compile(r"[^\x00-\u00ff\u2010-\u206f\u20a0-\u20cf]")
 _TOKEN_RE = regex.compile(r"\S+")
 _C1_RE = regex.compile(r"[\u0080-\u009f]")
 
@@ -70,8 +77,10 @@ def suspicious(line: str) -> bool:
     """The cheap gate: could this line hold mojibake at all?"""
     if line.isascii():
         return False
-    if _QUICK_RE.search(line):
+    if _LEAD_CONT_RE.search(line):
         return True
+    if not _BEYOND_COMMON_RE.search(line):
+        return False
     _fix, is_bad, _config = _load()
     return is_bad(line)
 
