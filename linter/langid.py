@@ -19,6 +19,7 @@ Everything here is a pure function of its arguments; profiles are loaded once.
 from __future__ import annotations
 
 import sys
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -398,19 +399,28 @@ def _document_language(doc, min_words: int) -> DocumentLanguage | None:
             # Plainly English: no other language reaches this density of English
             # function words.
             return DocumentLanguage("en", round(share, 2), "stop-words", len(words))
-    c = cues(" ".join(sample_words), sample_words)
-    n = max(c.words, 1)
-    ranked = sorted(c.hits.items(), key=lambda kv: -kv[1])
-    if ranked and c.script == "Latin" and c.script_share > 0.9:
-        top_code, top_hits = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        # Close relatives (hr/bs/sr) share their stop words: only a clear winner
-        # outside such a group is decided without the detector.
-        if top_code == "en" and top_hits / n >= 0.2 and top_hits >= 2 * second:
-            return DocumentLanguage("en", round(top_hits / n, 2), "stop-words", len(words))
-    prose = doc.prose
-    sample = prose[:4000]
-    guess = identify(sample, cues(sample))
-    if guess is None:
+    # Otherwise each paragraph votes with its length: a paragraph full of English
+    # function words for English, any other through the detector. Paragraphs with no
+    # function word of any language (team sheets, lists of names) do not vote.
+    starts = [w.start for w in doc.words]
+    votes: dict[str, float] = {}
+    for para in doc.paragraphs[:200]:
+        lo, hi = bisect_left(starts, para.start), bisect_left(starts, para.end)
+        para_words = [w.text for w in doc.words[lo:hi] if not w.text.isdigit()]
+        if len(para_words) < 3:
+            continue
+        c = cues(para.text, para_words)
+        if c.script == "Latin" and not any(c.hits.values()):
+            continue
+        weight = len(para_words)
+        if english is not None and c.hits["en"] / weight >= 0.25 and c.hits["en"] >= max(c.hits.values()):
+            votes["en"] = votes.get("en", 0.0) + weight
+            continue
+        guess = identify(para.text[:3000], c)
+        if guess is not None:
+            votes[guess.code] = votes.get(guess.code, 0.0) + weight * guess.confidence
+    if not votes:
         return None
-    return DocumentLanguage(guess.code, round(guess.confidence, 2), "detector", len(words))
+    best = max(votes, key=lambda k: votes[k])
+    share = votes[best] / sum(votes.values())
+    return DocumentLanguage(best, round(share, 2), "detector", len(words))

@@ -148,15 +148,21 @@ class ForeignSegment(Rule):
             return None
         if len(words) <= 6 and (_BYLINE_RE.match(text) or _DATELINE_RE.match(text)):
             return None
-        alpha = [w for w in words if w[0].isalpha()]
-        capitalised = sum(1 for w in alpha if w[0].isupper())
-        all_caps = c.letters and sum(1 for ch in text if ch.isupper()) / c.letters > 0.7
-        if alpha and not all_caps and capitalised / len(alpha) > 0.6:
-            # A list of names and places (a team sheet, a credit line), not prose.
-            return None
         own = c.hits[doc_lang]
         group = frozenset({"hr", "bs", "sr"}) if doc_lang in ("hr", "bs", "sr") else frozenset()
         other, other_score = c.best_other(doc_lang, group)
+        alpha = [w for w in words if w[0].isalpha()]
+        capitalised = sum(1 for w in alpha if w[0].isupper())
+        all_caps = c.letters and sum(1 for ch in text if ch.isupper()) / c.letters > 0.7
+        if (
+            alpha
+            and not all_caps
+            and capitalised / len(alpha) > 0.6
+            and (other is None or c.hits[other] < 2)
+        ):
+            # A list of names and places (a team sheet, a credit line), not prose;
+            # German capitalises its nouns, but its lines still have function words.
+            return None
         suspicious = (
             other is not None
             and other_score > own
