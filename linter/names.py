@@ -206,6 +206,9 @@ NOT_NAMES = frozenset(
     roman romanian russian saudi scot scots scottish serb serbian slav slovak somali
     spaniard spanish sudanese swede swedish swiss syrian thai turk turkish ukrainian
     welsh western eastern northern southern
+    punjabi bahraini kuwaiti omani yemeni qatari bangladeshi kashmiri nepali emirati
+    azerbaijani uzbek tajik kazakh afghani bengali gujarati hindi urdu persian
+    antarctic arctic atlantic pacific mediterranean balkan baltic caribbean
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     christmas easter

@@ -191,11 +191,17 @@ class InconsistentName(Rule):
                 return None  # the minority spelling is a word of its own (Being/Bening, Scot/Scott)
             if b.casefold() in lower_words:
                 return None  # the dominant one is a common word capitalised (Union, Life)
+        if kind in ("truncated", "inflected") and len(skeleton(a)) > len(skeleton(b)):
+            # a slip cuts a name short; a longer spelling is another word or name
+            # (PepsiCo/Pepsi, Peter/Pete, Romanov/Roman) or words run together
+            return None
         if kind == "inflected":
             # Japa for Japan is a slip; Russia beside Russian, Democrat beside
-            # Democrats, Paula beside Paul are other words.
-            if len(a) > len(b) or b.endswith("s") or a.casefold() in PLACES_INFLECTED:
+            # Democrats, Punjab beside Punjabi are other words.
+            if b.endswith("s") or a.casefold() in PLACES_INFLECTED:
                 return None
+            if len(skeleton(a)) < 5 and not skeleton(b).endswith("n"):
+                return None  # Carl/Carlo, Paul/Paula, Nick/Nicky: short first names
             if len(skeleton(b)) - len(skeleton(a)) > 1:
                 return None  # Malays/Malaysia, German/Germanic
             if b.casefold() in NOT_NAMES:
