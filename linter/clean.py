@@ -399,21 +399,10 @@ def build_cleaner(cfg, select=None, extend_select=(), ignore=(), unsafe: bool = 
     quality rules (QL...), so their findings and the gate agree; options set for a rule
     in ``[tool.copydesk.rules.QLxxx]`` win.
     """
-    from linter.config import selected_codes
+    from linter.config import build_linter, selected_codes
 
-    quality_section = dict(getattr(cfg, "quality", None) or {})
-    gate = Gate.from_config(quality_section, tuple(cfg.languages))
-    codes = selected_codes(cfg, select, extend_select, ignore)
-    rule_options = quality_rule_options(codes, gate)
-    for code, opts in cfg.rules.items():
-        if code in codes:
-            rule_options.setdefault(code, {}).update(opts)
-    linter = Linter(
-        codes,
-        settings=cfg.settings(),
-        rule_options=rule_options,
-        severities={c: s for c, s in cfg.severity.items() if c in codes},
-    )
+    gate = Gate.from_config(dict(getattr(cfg, "quality", None) or {}), tuple(cfg.languages))
+    linter = build_linter(cfg, selected_codes(cfg, select, extend_select, ignore))
     return Cleaner(linter, gate, unsafe=unsafe)
 
 

@@ -479,9 +479,20 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
     from linter.engine import Linter
 
     codes = selected_codes(cfg) if codes is None else list(codes)
+    rule_options: dict[str, dict[str, Any]] = {}
+    if cfg.quality:
+        # The quality thresholds are also the quality rules' options; a rule's own
+        # [rules.QLxxx] options win.
+        from linter.clean import quality_rule_options
+        from linter.quality import Gate
+
+        rule_options = quality_rule_options(codes, Gate.from_config(cfg.quality, cfg.languages))
+    for c, o in cfg.rules.items():
+        if c in codes:
+            rule_options.setdefault(c, {}).update(o)
     return Linter(
         codes,
         settings=cfg.settings(),
-        rule_options={c: o for c, o in cfg.rules.items() if c in codes},
+        rule_options=rule_options,
         severities={c: s for c, s in cfg.severity.items() if c in codes},
     )
