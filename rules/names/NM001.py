@@ -67,9 +67,9 @@ class InconsistentName(Rule):
         handled by the names vocabulary (NM002) are never flagged.
 
     Options:
-        min_dominant (int, default 2): mentions the dominant spelling needs.
-        min_length (int, default 4): shortest spelling compared for letter changes.
-        max_ratio (float, default 0.34): the minority spelling may have at most this
+        min-dominant (int, default 2): mentions the dominant spelling needs.
+        min-length (int, default 4): shortest spelling compared for letter changes.
+        max-ratio (float, default 0.34): the minority spelling may have at most this
         share of the dominant one's mentions when it occurs more than once.
     """
 

@@ -62,12 +62,13 @@ class HouseNameVocabulary(Rule):
     Fix safety:
         Safe by default: the mapping is the house's own decision, written down in
         advance for exactly this spelling, so applying it needs no judgement. Set
-        the option ``safe_fix = false`` when the vocabulary lists variants that are
-        also ordinary words or other people's names, to make the fix unsafe. Words
-        in the configured vocabulary (``vocabulary``) are never flagged.
+        ``safe-fix = false`` in ``[tool.copydesk.rules.NM002]`` when the names table
+        lists variants that are also ordinary words or other people's names, to make
+        the fix unsafe. Words in the configured vocabulary (``vocabulary``) are never
+        flagged.
 
     Options:
-        safe_fix (bool, default true): whether the replacement is a safe fix.
+        safe-fix (bool, default true): whether the replacement is a safe fix.
     """
 
     code = "NM002"
