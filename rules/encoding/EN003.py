@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -9,13 +10,14 @@ from linter.rule import Rule
 
 # Zero-width and invisible format characters, soft hyphen, BOM, C0 controls other
 # than tab/newline/carriage return/form feed, DEL and C1 controls.
-_INVISIBLE_RE = regex.compile(
+_INVISIBLE_RE = re.compile(
     r"[\u200b\u200c\u200d\u2060\u2061-\u2064\ufeff\u00ad\u180e\u034f"
     r"\x00-\x08\x0b\x0e-\x1f\x7f\u0080-\u009f]+"
     # a form feed is a page break between lines, but damage inside a line
     r"|(?<=[^\s\f])\f+(?=[^\s\f])"
 )
-_ASCII_CONTROL_RE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The cheap gate: any candidate character at all (one character class, fast).
+_ANY_RE = re.compile(r"[\u200b\u200c\u200d\u2060-\u2064\ufeff\u00ad\u180e\u034f\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NAMES = {
     "\u200b": "zero-width space",
     "\u200c": "zero-width non-joiner",
@@ -98,7 +100,7 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc):
         text = doc.prose
-        if text.isascii() and not _ASCII_CONTROL_RE.search(text):
+        if not _ANY_RE.search(text):
             return
         n = len(text)
         for m in _INVISIBLE_RE.finditer(text):

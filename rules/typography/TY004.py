@@ -5,6 +5,7 @@ import regex
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
 
+_BRACKET_RE = regex.compile(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = "([{"
 # List markers and enumerations: "1)", "a)", "(i)" at the start of a line or item.
@@ -59,8 +60,9 @@ class UnbalancedBrackets(Rule):
             for m in _SMILEY_RE.finditer(p):
                 skip.update(i for i in range(m.start(), m.end()) if p[i] in "()[]{}")
             stack: list[int] = []
-            for i, ch in enumerate(p):
-                if i in skip or ch not in "()[]{}":
+            for bm in _BRACKET_RE.finditer(p):
+                i, ch = bm.start(), bm.group()
+                if i in skip:
                     continue
                 if i in enum and not (stack and p[stack[-1]] == "("):
                     continue  # "1)" or "a)" marking an item

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import re
+
 import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 
 # A word, then spaces, then , . ; : ! ? followed by a space, a closing mark or the end.
-_SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])([ \t]+)([,.;:!?])(?=[\s\"”’)\]]|\Z)")
+# Candidates: a space or tab, then the mark, then a space, a closing mark or the end
+# (stdlib re: much faster than regex on this literal-led pattern).
+_SPACE_BEFORE_RE = re.compile(r"[ \t]([,.;:!?])(?=[\s\"”’)\]]|\Z)")
+_WORD_END_RE = regex.compile(r"[\p{L}\p{N}\"”’)\]]")
 
 
 _MIDSENTENCE_RE = regex.compile(r"[ \t]+[\p{Ll}\d]")
@@ -56,7 +61,12 @@ class SpaceBeforePunctuation(Rule):
         text = doc.prose
         french = "fr" in self.settings.languages
         for m in _SPACE_BEFORE_RE.finditer(text):
-            mark = m.group(2)
+            s, e = m.start(), m.start() + 1
+            while s > 0 and text[s - 1] in " \t":
+                s -= 1
+            if not s or not _WORD_END_RE.match(text, s - 1):
+                continue
+            mark = m.group(1)
             if french and mark in ";:!?":
                 continue
             after = text[m.end() : m.end() + 1]
@@ -64,15 +74,14 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if mark == "." and (text[m.end() - 2 : m.end()] == ".." or after == "." or text[m.end() : m.end() + 2] == " ."):
                 continue
-            if mark in ".,;:" and text[m.start(2) + 1 : m.start(2) + 2].isalnum():
+            if mark in ".,;:" and text[m.end() : m.end() + 1].isalnum():
                 continue
-            s, e = m.start(1), m.end(1)
             before = text[max(0, s - 20) : s].split()[-1] if text[max(0, s - 20) : s].split() else ""
             if mark == "?" and _MIDSENTENCE_RE.match(text, m.end()):
                 # "the raid ? sent the shares": a dash or quote turned into "?" by a
                 # lossy conversion, not a question; removing the space would not help
                 yield self.diagnostic(
-                    m.start(1), m.end(2),
+                    s, m.end(),
                     f"'?' standing between '{before}' and '{_next_word(text, m.end())}': "
                     "probably a dash or quotation mark lost in a character conversion",
                 )

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import regex
-
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 
-_TRAILING_RE = regex.compile(r"[ \t\u00a0\u3000]+(?=\r?\n|\r?\Z)")
+_WS = frozenset(" \t\u00a0\u3000")
 
 
 class TrailingWhitespace(Rule):
@@ -43,16 +41,25 @@ class TrailingWhitespace(Rule):
     def check(self, doc):
         text = doc.text
         markdown = doc.kind == "markdown"
-        for m in _TRAILING_RE.finditer(text):
-            s, e = m.start(), m.end()
-            at_line_start = s == 0 or text[s - 1] == "\n"
-            if markdown and not at_line_start and m.group().startswith("  ") and not m.group().strip(" "):
+        starts = doc.line_starts
+        n = len(text)
+        for idx, start in enumerate(starts):
+            end = starts[idx + 1] - 1 if idx + 1 < len(starts) else n
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            if end == start or text[end - 1] not in _WS:
+                continue
+            s = end
+            while s > start and text[s - 1] in _WS:
+                s -= 1
+            run = text[s:end]
+            at_line_start = s == start
+            if markdown and not at_line_start and run.startswith("  ") and not run.strip(" "):
                 continue  # Markdown hard line break
-            line, _col = doc.line_col(s)
             what = "whitespace-only line" if at_line_start else "trailing whitespace"
             yield self.diagnostic(
-                s, e,
-                f"{what} on line {line}: {len(m.group())} character{'s' if e - s > 1 else ''} "
-                f"({', '.join(dict.fromkeys(repr(c) for c in m.group()))})",
-                self.fix_replace(s, e, "", Applicability.SAFE, "Remove trailing whitespace"),
+                s, end,
+                f"{what} on line {idx + 1}: {len(run)} character{'s' if len(run) > 1 else ''} "
+                f"({', '.join(dict.fromkeys(repr(c) for c in run))})",
+                self.fix_replace(s, end, "", Applicability.SAFE, "Remove trailing whitespace"),
             )
