@@ -149,6 +149,8 @@ class InconsistentName(Rule):
                 )
                 if shared:
                     message += f"; both beside '{shared}'"
+                if kind == "spacing" and len(min_ms) == len(dom_ms) and " " in dominant:
+                    message += f"; '{dominant.rsplit(' ', 1)[1]}' also stands alone"
                 yield self.diagnostic(
                     m.start,
                     m.end,
