@@ -12,17 +12,17 @@ import time
 from collections import Counter, defaultdict
 from typing import Iterable, Sequence
 
-from linter.diagnostic import Category
+from linter.diagnostic import Applicability, Category
 from linter.document import Document
 from linter.engine import Linter, locate
-from linter.fixer import apply_edits
+from linter.fixer import MAX_ITERATIONS, apply_edits, choose_fixes
 from linter.registry import all_rules, select_codes
 
 from benchmarks.corpus import Article
 from benchmarks.inject import CLASS_CATEGORY, CLASSES, Injection, inject
 
 SEVERITIES = ("info", "warning", "error")
-MAX_FIX_PASSES = 5
+MAX_FIX_PASSES = MAX_ITERATIONS
 
 # ------------------------------------------------------------------ workers
 _linter: Linter | None = None
@@ -97,18 +97,19 @@ def _single_linter(code: str) -> Linter:
 
 def _fix_restores(inj: Injection, diag) -> tuple[bool, str]:
     """Apply ``diag``'s fix, then that rule's fixes inside the defect's window until
-    nothing changes; return whether the original text came back, and the result."""
+    nothing changes (as the fixer does: non-overlapping fixes per pass, capped);
+    return whether the original text came back, and the result."""
     text = inj.text
     lo, hi = inj.start, inj.end
-    fix = diag.fix
+    edits = list(diag.fix.edits)
     for _ in range(MAX_FIX_PASSES):
-        edits = list(fix.edits)
         text = apply_edits(text, edits)
-        for e in edits:
+        for e in sorted(edits, key=lambda e: e.start, reverse=True):
+            delta = len(e.replacement) - (e.end - e.start)
             if e.start <= hi:
-                hi += len(e.replacement) - (e.end - e.start)
+                hi = max(e.start, hi + delta)
             if e.end <= lo:
-                lo += len(e.replacement) - (e.end - e.start)
+                lo += delta
         lo, hi = max(0, min(lo, hi)), max(lo, hi)
         if text == inj.original:
             return True, text
@@ -118,10 +119,10 @@ def _fix_restores(inj: Injection, diag) -> tuple[bool, str]:
             for d in _single_linter(diag.code).lint(doc).diagnostics
             if d.fix is not None and _overlaps(d.start, d.end, lo, hi)
         ]
-        if not again:
+        chosen = choose_fixes(again, Applicability.DISPLAY)
+        if not chosen:
             break
-        again.sort(key=lambda d: (-int(d.fix.applicability), d.start))
-        fix = again[0].fix
+        edits = [e for d in chosen for e in d.fix.edits]
     return text == inj.original, text
 
 
@@ -137,6 +138,7 @@ def _injection_worker(item: tuple[str, dict]) -> dict:
         "id": article_id,
         "cls": inj.cls,
         "detail": inj.detail,
+        "kind": inj.kind,
         "start": inj.start,
         "end": inj.end,
         "detected": bool(matched),
@@ -340,5 +342,14 @@ def injection(
             "end_to_end": restored / n if n else None,
             "by_code": dict(Counter(c for r in rs for c in r["codes"])),
             "elsewhere_per100": 100.0 * sum(r["elsewhere"] for r in rs) / n if n else 0.0,
+            "by_kind": {
+                kind: {
+                    "n": len(ks),
+                    "detected": sum(r["detected"] for r in ks),
+                    "fix_restored": sum(r["fix_restored"] for r in ks),
+                }
+                for kind in sorted({r["kind"] for r in rs if r["kind"]})
+                for ks in [[r for r in rs if r["kind"] == kind]]
+            },
         }
     return {"seconds": elapsed, "injected": len(rows), "classes": classes, "_rows": rows}

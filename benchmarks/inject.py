@@ -46,6 +46,7 @@ class Injection:
     original: str
     original_piece: str
     detail: str
+    kind: str = ""  # the variant within the class (encoding, respelling kind, ...)
 
     @property
     def category(self) -> str:
@@ -55,7 +56,9 @@ class Injection:
         return asdict(self)
 
 
-def _make(cls: str, text: str, start: int, end: int, new_piece: str, detail: str) -> Injection:
+def _make(
+    cls: str, text: str, start: int, end: int, new_piece: str, detail: str, kind: str = ""
+) -> Injection:
     """Replace ``text[start:end]`` by ``new_piece``; record the minimal differing span."""
     old_piece = text[start:end]
     # Trim what the old and new pieces share, so the span is exactly the change.
@@ -79,6 +82,7 @@ def _make(cls: str, text: str, start: int, end: int, new_piece: str, detail: str
         original=text,
         original_piece=old_piece[p : len(old_piece) - s],
         detail=detail,
+        kind=kind,
     )
 
 
@@ -119,10 +123,14 @@ def inject_a_an(text: str, rng: random.Random, ctx: dict) -> Injection | None:
             sites.append((m, "a"))
     if not sites:
         return None
-    m, new = rng.choice(sites)
+    # "a" is far commoner than "an": pick the direction first so both are measured.
+    direction = rng.choice(["an", "a"])
+    pool = [s for s in sites if s[1] == direction] or sites
+    m, new = rng.choice(pool)
     word = m.group(2)
     return _make(
-        "a_an", text, m.start(1), m.end(1), new, f"'{m.group(1)} {word}' -> '{new} {word}'"
+        "a_an", text, m.start(1), m.end(1), new, f"'{m.group(1)} {word}' -> '{new} {word}'",
+        f"{m.group(1)} -> {new}",
     )
 
 
@@ -271,7 +279,7 @@ def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injectio
                 continue
             return _make(
                 "name_respelling", text, a.start, b.end, merged,
-                f"space removed: '{a.text} {b.text}' -> '{merged}'",
+                f"space removed: '{a.text} {b.text}' -> '{merged}'", "space removed",
             )
         name = target  # type: ignore[assignment]
         occ = [w for w in words if w.text == name and w.start >= body]
@@ -285,7 +293,7 @@ def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injectio
         accented_variants = [kv for kv in variants if kv[0] == "diacritics stripped"]
         k, v = accented_variants[0] if accented_variants and rng.random() < 0.5 else rng.choice(variants)
         w = rng.choice(occ)
-        return _make("name_respelling", text, w.start, w.end, v, f"{k}: '{name}' -> '{v}'")
+        return _make("name_respelling", text, w.start, w.end, v, f"{k}: '{name}' -> '{v}'", k)
     return None
 
 
@@ -303,6 +311,7 @@ def inject_foreign_line(text: str, rng: random.Random, ctx: dict) -> Injection |
     return _make(
         "foreign_line", text, len(text), len(text), sep + line,
         f"{lang}{' upper-case' if upper else ''}: {line[:60]!r}",
+        "upper-case" if upper else "as written",
     )
 
 
@@ -353,7 +362,7 @@ def inject_mojibake(text: str, rng: random.Random, ctx: dict) -> Injection | Non
     bad = _mojibake(p.text, how)
     if bad == p.text:
         return None
-    inj = _make("mojibake", text, p.start, p.end, bad, f"UTF-8 read as {how}")
+    inj = _make("mojibake", text, p.start, p.end, bad, f"UTF-8 read as {how}", how)
     inj.detail += f": {inj.original_piece[:20]!r} -> {text_piece(inj)[:30]!r}"
     return inj
 
@@ -380,7 +389,7 @@ def inject_invisible_char(text: str, rng: random.Random, ctx: dict) -> Injection
     ch = rng.choice(_INVISIBLES[kind])
     at = w.start + rng.randrange(1, len(w.text))
     return _make(
-        "invisible_char", text, at, at, ch, f"{kind} U+{ord(ch):04X} inside '{w.text}'"
+        "invisible_char", text, at, at, ch, f"{kind} U+{ord(ch):04X} inside '{w.text}'", kind
     )
 
 
@@ -419,15 +428,17 @@ def inject_quote_mismatch(text: str, rng: random.Random, ctx: dict) -> Injection
             curly.append((p.start + m.start(), p.start + m.end() - 1))
     if curly and (not straight or rng.random() < 0.5):
         o, c = rng.choice(curly)
-        if rng.random() < 0.5:
-            return _make("quote_mismatch", text, o, o + 1, '"', "curly pair, opening made straight")
-        return _make("quote_mismatch", text, c, c + 1, '"', "curly pair, closing made straight")
+        side = rng.choice(["opening", "closing"])
+        at = o if side == "opening" else c
+        how = f"curly pair, {side} made straight"
+        return _make("quote_mismatch", text, at, at + 1, '"', how, how)
     if not straight:
         return None
     o, c = rng.choice(straight)
-    if rng.random() < 0.5:
-        return _make("quote_mismatch", text, o, o + 1, "“", "straight pair, opening made curly")
-    return _make("quote_mismatch", text, c, c + 1, "”", "straight pair, closing made curly")
+    side = rng.choice(["opening", "closing"])
+    at, mark = (o, "“") if side == "opening" else (c, "”")
+    how = f"straight pair, {side} made curly"
+    return _make("quote_mismatch", text, at, at + 1, mark, how, how)
 
 
 INJECTORS: dict[str, Callable[[str, random.Random, dict], Injection | None]] = {
@@ -462,7 +473,12 @@ def load_foreign_lines(path, min_words: int = 4, max_chars: int = 400) -> dict[s
             if row.get("lang") == "en" or row.get("kind") not in ("sentence", "paragraph"):
                 continue
             t = " ".join(row["text"].split())
-            if len(t.split()) < min_words or len(t) > max_chars:
+            words = [w for w in t.split() if w[:1].isalpha()]
+            if len(t.split()) < min_words or len(t) > max_chars or not words:
+                continue
+            # Lists of place or person names are not text "in" a language: keep lines
+            # where ordinary (lower-case) words make up at least 40% of the words.
+            if sum(w[0].islower() for w in words) < 0.4 * len(words):
                 continue
             out.setdefault(row["lang"], []).append(t)
     return out

@@ -124,6 +124,12 @@ def run_inject(args, articles) -> dict:
         p(f"   {cls:<20} {c['category']:<11} {c['n']:>4} {_pct(c['recall']):>7} {_pct(c['any_category'] / n):>7} "
           f"{c['fix_offered']:>6} {_pct(c['fix_accuracy']):>7} {_pct(c['end_to_end']):>7} "
           f"{c['elsewhere_per100']:>9.1f}  {codes_s}")
+    p("\n   by variant (found / injected, fix restored)")
+    for cls, c in res["classes"].items():
+        if cls not in classes or not c["by_kind"]:
+            continue
+        parts = [f"{k} {v['detected']}/{v['n']} ({v['fix_restored']})" for k, v in c["by_kind"].items()]
+        p(f"   {cls:<20} " + "; ".join(parts))
     inj_by_key = {(aid, inj.cls): inj for aid, inj in injections}
     if args.samples:
         p(f"\n   sample misses (up to {args.samples} per class)")
