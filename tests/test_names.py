@@ -7,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import Document, Linter
 from linter.names import (
@@ -177,3 +179,28 @@ def test_dirty_seed_name_is_found_and_clean_seeds_stay_silent():
         kind = "markdown" if path.suffix == ".md" else "text"
         doc = Document(path.read_text(encoding="utf-8"), str(path), kind=kind)
         assert not linter.lint(doc).diagnostics, path.name
+
+
+_NAMEISH = st.text(alphabet="aAbBcCçÇeEéğĞiIıİlLnNoOöÖsSşŞuUüÜ -'’", min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMEISH, _NAMEISH)
+def test_variant_kind_is_symmetric_and_total(a, b):
+    assert variant_kind(a, b) == variant_kind(b, a)
+    assert variant_kind(a, a) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Cakaj", "Caka", "Gent", "said", "the", "Cakaj's", "Erdoğan", "Erdogan", "Time", "Warner",
+     "TimeWarner", "Jean-Pierre", "Jean", "Pierre", ".", ",", "\n", "\n\n", "“", "”", "ALL", "Mr", "Jan."]
+), max_size=60))
+def test_mentions_and_findings_stay_inside_the_text(tokens):
+    text = " ".join(tokens)
+    doc = Document(text)
+    for m in extract_mentions(doc).mentions:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.form
+    for d in Linter(["NM001"]).lint(doc).diagnostics:
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.fix is not None and d.fix.edits[0].replacement != text[d.start : d.end]
