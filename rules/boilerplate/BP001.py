@@ -10,6 +10,19 @@ _LINK_LINE_END_RE = regex.compile(r"[.;,]\s*$")
 _WORD_RE = regex.compile(r"\w+")
 
 
+class _LazyKinds:
+    """Line kinds matched on demand: only lines near the edges need every pattern."""
+
+    def __init__(self, lines) -> None:
+        self._lines = lines
+        self._cache: dict[int, object] = {}
+
+    def __getitem__(self, i: int):
+        if i not in self._cache:
+            self._cache[i] = match_line(self._lines[i].text)
+        return self._cache[i]
+
+
 def delete_line_fix(lines, i: int, title: str) -> Fix:
     """Delete non-blank line ``i`` with the line breaks that join it to the text.
 
@@ -84,11 +97,12 @@ class BoilerplateLine(Rule):
         n = len(lines)
         if not n:
             return
-        kinds = [match_line(ln.text) for ln in lines]
         flagged: dict[int, str] = {}
-        for i, kind in enumerate(kinds):
-            if kind is not None and kind.where == "anywhere":
+        for i, line in enumerate(lines):
+            kind = match_line(line.text, anywhere_only=True)
+            if kind is not None:
                 flagged[i] = kind.name
+        kinds = _LazyKinds(lines)
         # The boilerplate block at the end: matching lines, and short link-like
         # lines when a "related links" heading stands above them.
         # Short lines between two boilerplate lines of that block (a navigation

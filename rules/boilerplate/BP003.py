@@ -6,7 +6,6 @@ from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Sev
 from linter.rule import Option, Rule
 from linter.rules.boilerplate.BP001 import snippet
 
-_SPACE_RE = regex.compile(r"\s+")
 _WORD_RE = regex.compile(r"\w+")
 
 
@@ -58,9 +57,10 @@ class DuplicatedParagraph(Rule):
         seen: dict[str, int] = {}
         min_words = self.opts["min-words"]
         for idx, para in enumerate(paras):
-            key = _SPACE_RE.sub(" ", para.text).strip().casefold()
-            if len(_WORD_RE.findall(key)) < min_words:
+            parts = para.text.split()
+            if len(parts) < min_words or len(_WORD_RE.findall(para.text)) < min_words:
                 continue
+            key = " ".join(parts).casefold()
             first = seen.get(key)
             if first is None:
                 seen[key] = idx

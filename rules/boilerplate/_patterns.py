@@ -128,12 +128,17 @@ def wire_kinds() -> list[WireKind]:
     return _WIRE_KINDS
 
 
-def match_line(text: str) -> LineKind | None:
-    """The first kind whose patterns match the whole (stripped) line."""
+def match_line(text: str, anywhere_only: bool = False) -> LineKind | None:
+    """The first kind whose patterns match the whole (stripped) line.
+
+    With ``anywhere_only``, only the kinds that count wherever the line stands.
+    """
     stripped = text.strip()
     if not stripped or len(stripped) > 300:
         return None
     for kind in line_kinds():
+        if anywhere_only and kind.where != "anywhere":
+            continue
         if kind.pattern.fullmatch(stripped):
             return kind
     return None

@@ -122,7 +122,10 @@ class ForeignSegment(Rule):
     # ------------------------------------------------------------------ judging
     def _judge(self, text: str, words: list[str], doc_lang: str, edge: bool, trailing: bool = False):
         doc_profile = profiles().get(doc_lang)
-        if doc_profile is not None and words and text.isascii():
+        plain = text.isascii()
+        if plain and len(words) < (self.opts["min-words"] if edge else self.opts["min-words-inside"]):
+            return None
+        if doc_profile is not None and words and plain:
             # Fast path for the common case: a plain line full of the document's
             # function words needs no further look.
             stop = doc_profile.stopwords
