@@ -221,7 +221,16 @@ def ordered_chunk_map(
         return
     import multiprocessing
 
-    with multiprocessing.get_context().Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+    chunks = iter(chunks)
+    if initializer is not None:
+        initializer(*initargs)
+    # The first chunk runs here: the data the rules load lazily (word lists, language
+    # profiles) is then loaded once and shared with the forked workers.
+    for tag, chunk in chunks:
+        yield tag, func(chunk)
+        break
+    method = "fork" if sys.platform.startswith("linux") else None
+    with multiprocessing.get_context(method).Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         pending: deque = deque()
         limit = jobs * CHUNKS_IN_FLIGHT_PER_JOB
         for tag, chunk in chunks:
