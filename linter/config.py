@@ -41,6 +41,8 @@ DEFAULT_EXCLUDE = (
     "build",
     "dist",
     "site-packages",
+    "*.egg-info",
+    ".eggs",
 )
 DEFAULT_MAX_FILE_SIZE_MB = 10.0
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from linter import suppression
-from linter.diagnostic import Applicability, Diagnostic, Severity
+from linter.diagnostic import Applicability, Diagnostic, Fix, Severity
 from linter.document import Document
 from linter.fixer import FixResult, fix_until_stable
 from linter.registry import all_rules, select_codes
@@ -108,6 +108,8 @@ class Linter:
                                 f"this directive ({d.kind}: {what}) suppresses nothing; remove it",
                             )
                         )
+        if doc.prose is not doc.text:
+            _protect_non_prose(doc, diagnostics)
         locate(doc, diagnostics)
         diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
         return LintResult(diagnostics, errors)
@@ -123,6 +125,18 @@ class Linter:
             return self.lint(_same_kind(doc, text)).diagnostics
 
         return fix_until_stable(doc.text, lint_text, min_applicability)
+
+
+def _protect_non_prose(doc: Document, diagnostics: list[Diagnostic]) -> None:
+    """Turn fixes that would edit masked text (Markdown code, URLs, comments) into
+    suggestions: a rule sees blanks there, so its edit cannot be trusted."""
+    text, prose = doc.text, doc.prose
+    for d in diagnostics:
+        fix = d.fix
+        if fix is None or fix.applicability == Applicability.DISPLAY:
+            continue
+        if any(text[e.start : e.end] != prose[e.start : e.end] for e in fix.edits):
+            d.fix = Fix(fix.edits, Applicability.DISPLAY, fix.title)
 
 
 def _same_kind(doc: Document, text: str) -> Document:

@@ -148,3 +148,31 @@ def test_directives_shown_in_code_are_not_obeyed():
     )
     found = _lint(text)
     assert [d.code for d in found] == ["TP001"]
+
+
+def test_fixes_that_would_edit_masked_text_become_suggestions():
+    from linter.diagnostic import Applicability, Category, Fix
+    from linter.rule import Rule
+
+    class SpaceBeforeComma(Rule):
+        code, name, category = "XM901", "test-space-comma", Category.TYPOGRAPHY
+
+        def check(self, doc):
+            for i, ch in enumerate(doc.prose):
+                if ch == "," and doc.prose[i - 1] == " ":
+                    j = i
+                    while j > 0 and doc.prose[j - 1] == " ":
+                        j -= 1
+                    yield self.diagnostic(j, i, "space", Fix.delete(j, i, Applicability.SAFE, "remove"))
+
+    text = "Extras (`parquet`, `ray`) and plain words , here.\n"
+    rule = SpaceBeforeComma()
+    from linter.engine import Linter
+
+    linter = Linter([])
+    linter.rules = [rule]
+    found = linter.lint(Document(text, "a.md", kind="markdown")).diagnostics
+    by_text = {text[d.start : d.end + 1]: d.fix.applicability for d in found}
+    assert by_text == {"`parquet`,": Applicability.DISPLAY, " ,": Applicability.SAFE}
+    fixed = linter.fix(Document(text, "a.md", kind="markdown"), Applicability.UNSAFE).text
+    assert fixed == "Extras (`parquet`, `ray`) and plain words, here.\n"
