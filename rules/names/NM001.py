@@ -200,7 +200,12 @@ class InconsistentName(Rule):
         if kind == "inflected":
             # Japa for Japan is a slip; Russia beside Russian, Democrat beside
             # Democrats, Punjab beside Punjabi are other words.
-            if b.endswith("s") or a.casefold() in PLACES_INFLECTED:
+            sa, sb = skeleton(a), skeleton(b)
+            if a.casefold() in PLACES_INFLECTED:
+                return None
+            if sb.endswith("s") and not (len(sb) == len(sa) + 1 and sa[-1] in "aiou"):
+                # a plural beside its singular; but Hingi for Hingis is no English
+                # singular (nouns ending in -i, -a, -o, -u rarely take a bare -s)
                 return None
             if len(skeleton(a)) < 5 and not skeleton(b).endswith("n"):
                 return None  # Carl/Carlo, Paul/Paula, Nick/Nicky: short first names
