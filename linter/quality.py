@@ -55,6 +55,7 @@ MIN_WORDS_FOR = {
     "top_3gram_share": 50,
     "top_4gram_share": 50,
     "stop_words": 30,
+    "alpha_word_share": 1,
 }
 LINE_SHAPE_SIGNALS = frozenset(
     ("unpunctuated_line_share", "bullet_line_share", "ellipsis_line_share", "short_line_share")

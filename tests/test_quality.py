@@ -116,3 +116,54 @@ def test_quality_rules_document_their_source():
         assert any(src in doc for src in ("Gopher", "C4", "FineWeb")), code
         for key in cls.options:
             assert key in GATES, f"{code} option {key} is not a quality threshold"
+
+
+# Each quality rule and the gates it reports.
+RULE_GATES = {
+    "QL001": ["min_words", "max_words"],
+    "QL002": ["min_mean_word_length", "max_mean_word_length"],
+    "QL003": ["max_symbol_word_ratio"],
+    "QL004": ["max_unpunctuated_line_share", "max_short_line_share", "max_bullet_line_share", "max_ellipsis_line_share"],
+    "QL005": [
+        "max_duplicate_line_share",
+        "max_duplicate_paragraph_share",
+        "max_duplicate_line_char_share",
+        "max_duplicate_paragraph_char_share",
+    ],
+    "QL006": ["max_top_2gram_share", "max_top_3gram_share", "max_top_4gram_share"],
+    "QL007": ["min_alpha_word_share"],
+    "QL008": ["min_stop_words"],
+    "QL009": ["max_lorem_ipsum"],
+    "QL010": ["max_word_length"],
+}
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_LINES = st.sampled_from(
+    [
+        "Home",
+        "The council met on Tuesday and agreed the budget.",
+        "- a bullet point",
+        "Read more...",
+        "#tag #tag #tag",
+        "12 | 34 | 56",
+        "lorem ipsum dolor",
+        "x" * 1200,
+        "",
+        "and the of to with that have be",
+        "cheap flights cheap flights",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=60))
+def test_rules_and_gate_agree(lines):
+    from linter import Linter
+
+    text = "\n".join(lines)
+    linter = Linter(list(RULE_GATES))
+    found = {d.code for d in linter.lint(Document(text)).diagnostics}
+    reasons = set(Gate().decide(compute_signals(text)))
+    for code, gates in RULE_GATES.items():
+        assert (code in found) == bool(reasons & set(gates)), (code, reasons, text[:200])
