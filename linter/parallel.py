@@ -44,14 +44,24 @@ class Plan:
     text_field: str = "text"
     id_field: str = "id"
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
+    _last_path: str | None = field(default=None, repr=False)
+    _last_linter: Any = field(default=None, repr=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_linters"] = {}
+        state["_last_path"] = state["_last_linter"] = None
         return state
 
     def linter_for(self, path: str | None):
         """The linter for ``path``: the selection minus its ``per-file-ignores``."""
+        if path == self._last_path and self._last_linter is not None:
+            return self._last_linter  # the records of one file share their linter
+        linter = self._linter_for(path)
+        self._last_path, self._last_linter = path, linter
+        return linter
+
+    def _linter_for(self, path: str | None):
         ignored: frozenset[str] = frozenset()
         selectors = self.config.ignores_for(path)
         if selectors:
