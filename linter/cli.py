@@ -175,7 +175,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from linter.progress import Progress
     from linter.registry import SelectionError
     from linter.report import DocumentResult, Summary, make_reporter
-    from linter.sources import SourceError, collect, decode_checked, iter_records
+    from linter.sources import SourceError, collect, encode, iter_records
 
     paths = args.paths or ["."]
     if paths.count("-") > 1:
@@ -276,7 +276,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 except SourceError as exc:
                     yield DocumentResult(path=t.path, error=str(exc))
             else:
-                yield _check_stdin(plan, t, decode_checked)
+                yield _check_stdin(plan, t)
         if chunk:
             yield from runner.check_targets(chunk)
 
@@ -313,15 +313,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if result.changed:
                     changes += 1
                 if fixed_stdout and result.fixed_text is not None:
-                    from linter.sources import encode
-
                     sys.stdout.flush()
                     sys.stdout.buffer.write(encode(result.fixed_text, getattr(result, "bom", False)))
                     sys.stdout.flush()
                 if reporter is not None:
                     out.write(reporter.document(result))
             progress.close()
-            summary.files = file_count
             if mode == "diff":
                 if not args.quiet:
                     what = f"Would fix {summary.fixed} finding{'s' if summary.fixed != 1 else ''}"
@@ -357,10 +354,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _check_stdin(plan, target, decode_checked):
+def _check_stdin(plan, target):
     from linter.parallel import check_text
     from linter.report import DocumentResult
-    from linter.sources import SourceError
+    from linter.sources import SourceError, decode_checked
 
     try:
         data = sys.stdin.buffer.read()

@@ -38,7 +38,6 @@ class DocumentResult:
 @dataclass
 class Summary:
     documents: int = 0
-    files: int = 0
     findings: int = 0
     fixable: int = 0  # with --fix
     unsafe_fixable: int = 0  # more with --unsafe-fixes
