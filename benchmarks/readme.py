@@ -95,8 +95,12 @@ def render(out: Path) -> str:
             lines.append(
                 f"- LanguageTool's English examples flagged `{subset}`: {f['flagged']} of {f['incorrect']} "
                 f"incorrect sentences get a typo finding; {f['correct_silent']} of {f['correct']} correct "
-                "examples get none (most of these rules are style and grammar checks outside copydesk's scope)."
+                "examples get none."
             )
+        lines.append(
+            "  Most of LanguageTool's article rules are grammar and style checks (a missing article, "
+            "\"a large number of\") outside copydesk's typo rules; the correct examples measure false alarms."
+        )
         lines.append("")
     if speed:
         c, lat, r = speed["corpus"], speed["latency"], speed["ratios"]
