@@ -79,7 +79,9 @@ def run_precision(args, articles) -> dict:
         for code, errs in res["errors"].items():
             for doc_id, err in errs:
                 p(f"   {code} on {doc_id}: {err}")
-    only = set(args.rule) if args.rule and args.dump else None
+    # With --rule, every finding of the chosen rules is printed (for their authors),
+    # unless --samples is given explicitly.
+    only = set(codes) if args.rule and (args.dump or args.samples_given is None) else None
     samples = sample_findings(res, articles, 0 if only else args.samples, only)
     if samples:
         label = "all findings" if only else f"sample findings (up to {args.samples} per rule, spread over the corpus)"
@@ -177,8 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--rule", action="append", default=None,
                     help="run only these rules (code, prefix, name or category; repeatable), "
                          "even if off by default; results are not saved")
-    ap.add_argument("--dump", action="store_true", help="with --rule: print every finding of those rules")
-    ap.add_argument("--samples", type=int, default=5, help="sample findings / misses shown per rule or class")
+    ap.add_argument("--dump", action="store_true",
+                    help="print every finding of the --rule rules (the default with --rule unless --samples is given)")
+    ap.add_argument("--samples", type=int, default=None,
+                    help="sample findings / misses shown per rule or class (default 5)")
     ap.add_argument("--runs", type=int, default=None, help="timing runs per measurement (speed)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where results are saved as JSON (default {DEFAULT_OUT})")
     ap.add_argument("--write-readme", action="store_true", help="fill the README results table from the saved results")
@@ -190,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     args.articles_label = None
+    args.samples_given = args.samples
+    if args.samples is None:
+        args.samples = 5
     if args.per_class is None:
         args.per_class = QUICK_PER_CLASS if args.quick else DEFAULT_PER_CLASS
     if args.quick and args.limit is None:
