@@ -260,6 +260,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         "docs" if has_records else "files",
         enabled=False if (args.no_progress or args.quiet) else None,
     )
+    if has_records and all(t.is_records for t in targets):
+        progress.bytes_total = sum(_size(t.fs_path) for t in targets)
 
     def results():
         chunk = []
@@ -271,8 +273,14 @@ def cmd_check(args: argparse.Namespace) -> int:
                 yield from runner.check_targets(chunk)
                 chunk = []
             if t.is_records:
+                base = progress.bytes_done
+
+                def on_bytes(n: int, base: int = base) -> None:
+                    progress.bytes_done = base + n
+
                 try:
-                    yield from runner.check_record_stream(t, iter_records(t, args.text_field, args.id_field))
+                    records = iter_records(t, args.text_field, args.id_field, on_bytes)
+                    yield from runner.check_record_stream(t, records)
                 except SourceError as exc:
                     yield DocumentResult(path=t.path, error=str(exc))
             else:
@@ -352,6 +360,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _size(path: str | None) -> int:
+    try:
+        return os.path.getsize(path) if path else 0
+    except OSError:
+        return 0
 
 
 def _check_stdin(plan, target):

@@ -40,6 +40,9 @@ class Progress:
         self.total = total
         self.unit = unit
         self.done = 0
+        # For record files the count is unknown: progress is measured in bytes read.
+        self.bytes_total = 0
+        self.bytes_done = 0
         self.clock = clock
         self.started = clock()
         self._last_draw = 0.0
@@ -59,6 +62,16 @@ class Progress:
         now = self.clock() if now is None else now
         elapsed = max(now - self.started, 1e-9)
         rate = self.done / elapsed
+        if self.bytes_total and not self.total:
+            frac = min(1.0, self.bytes_done / self.bytes_total)
+            width = 24
+            filled = int(frac * width)
+            bar = "█" * filled + "░" * (width - filled)
+            eta = elapsed * (1 - frac) / frac if frac > 0 else 0
+            return (
+                f"{bar} {self.done:,} {self.unit} {frac:4.0%}  "
+                f"{rate:,.0f} {self.unit}/s  ETA {_duration(eta)}"
+            )
         if self.total:
             frac = min(1.0, self.done / self.total)
             width = 24

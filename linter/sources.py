@@ -354,8 +354,13 @@ def _walk(top: str, cfg: Config, add, errors: list[str]) -> None:
 # ------------------------------------------------------------------------ records
 
 
-def iter_records(target: Target, text_field: str = "text", id_field: str = "id") -> Iterator[Record]:
-    """Stream the records of a record file as (id, text); bad records carry an error."""
+def iter_records(
+    target: Target, text_field: str = "text", id_field: str = "id", on_bytes=None
+) -> Iterator[Record]:
+    """Stream the records of a record file as (id, text); bad records carry an error.
+
+    ``on_bytes(n)`` is called with the number of bytes of the file read so far
+    (compressed bytes for ``.gz``), for progress reporting."""
     if target.kind == "parquet":
         yield from _iter_parquet(target, text_field, id_field)
         return
@@ -371,11 +376,14 @@ def iter_records(target: Target, text_field: str = "text", id_field: str = "id")
         raise SourceError(f"{path}: permission denied; cannot read it") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {_reason(exc)}") from None
+    raw_file = fh.fileobj if isinstance(fh, gzip.GzipFile) else fh
     with fh:
         lineno = 0
         try:
             for raw in fh:
                 lineno += 1
+                if on_bytes is not None and lineno % 64 == 0:
+                    on_bytes(raw_file.tell())
                 if not raw.strip():
                     continue
                 yield _record_from_line(raw, lineno, text_field, id_field)

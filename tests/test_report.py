@@ -188,3 +188,15 @@ def test_progress_line_only_on_long_tty_runs():
     q.update(5)
     assert quiet.getvalue() == ""
     assert "5 docs" in q.line()
+
+
+def test_progress_by_bytes_for_record_files():
+    import io
+
+    from linter.progress import Progress
+
+    p = Progress(None, "docs", enabled=True, stream=io.StringIO(), clock=lambda: 4.0)
+    p.started = 0.0
+    p.bytes_total, p.bytes_done, p.done = 1000, 250, 100
+    line = p.line(4.0)
+    assert "100 docs" in line and "25%" in line and "25 docs/s" in line and "ETA 12s" in line
