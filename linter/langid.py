@@ -344,20 +344,27 @@ def same_language(a: str, b: str) -> bool:
     return a == b or (a in _BCS_CODES and b in _BCS_CODES)
 
 
+def distribution(text: str, c: Cues | None = None) -> dict[str, float]:
+    """The detector's probabilities for ``text``, refined and pooled by language.
+
+    Guesses the refinement maps to one language (Croatian and Slovenian for a Bosnian
+    line, Macedonian and Ukrainian for a Serbian one) pool their probability.
+    """
+    c = c or cues(text)
+    pooled: dict[str, float] = {}
+    for g in detect(fold(text)):
+        code = refine(g.code, text, c)
+        pooled[code] = min(pooled.get(code, 0.0) + g.confidence, 1.0)
+    return pooled
+
+
 def identify(text: str, c: Cues | None = None) -> Guess | None:
     """Best guess for ``text`` from the detector, refined; None when it cannot tell."""
-    c = c or cues(text)
-    guesses = detect(fold(text))
-    if not guesses:
+    pooled = distribution(text, c)
+    if not pooled:
         return None
-    # Guesses the refinement maps to one language (Croatian and Slovenian for a
-    # Bosnian line, Macedonian and Ukrainian for a Serbian one) pool their probability.
-    pooled: dict[str, float] = {}
-    for g in guesses:
-        code = refine(g.code, text, c)
-        pooled[code] = pooled.get(code, 0.0) + g.confidence
     best = max(pooled, key=lambda k: pooled[k])
-    return Guess(best, min(pooled[best], 1.0))
+    return Guess(best, pooled[best])
 
 
 # ------------------------------------------------------------------ documents

@@ -6,7 +6,9 @@ import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.langid import (
+    Guess,
     cues,
+    distribution,
     document_language,
     identify,
     language_name,
@@ -162,9 +164,11 @@ class ForeignSegment(Rule):
             and not all_caps
             and capitalised / len(alpha) > 0.6
             and (other is None or c.hits[other] < 2)
+            and not any(w.islower() and len(w) >= 4 for w in alpha)
         ):
             # A list of names and places (a team sheet, a credit line), not prose;
-            # German capitalises its nouns, but its lines still have function words.
+            # German capitalises its nouns, but its lines still have function words
+            # or lower-case verbs and adjectives.
             return None
         suspicious = (
             other is not None
@@ -186,23 +190,41 @@ class ForeignSegment(Rule):
         if not edge:
             if c.hits[other] + c.markers[other] < 2 or own / max(c.words, 1) >= 0.15:
                 return None
-        guess = identify(text, c)
-        if guess is None or same_language(guess.code, doc_lang):
+        pooled = distribution(text, c)
+        if not pooled:
             return None
+        top = max(pooled, key=lambda k: pooled[k])
+        if same_language(top, doc_lang):
+            return None
+        guess = Guess(top, pooled[top])
         threshold = self.opts["min-confidence"] if edge else 0.95
         if fallback:
             threshold = max(threshold, 0.95)
-        if guess.confidence < threshold:
-            return None
-        support = c.score(guess.code)
-        if not fallback and not (
-            same_language(guess.code, other)
+        support = c.score(top)
+        if guess.confidence >= threshold and (
+            fallback
+            or same_language(top, other)
             or support >= 2
             or (support >= 1 and guess.confidence >= 0.95)
         ):
-            # The detector names a language the cues do not support.
+            return guess
+        # Cues and detector together: at an edge, a line with none of the document's
+        # function words and two or more of another language's, which the detector
+        # does not read as the document's language either, is that other language
+        # (the detector is unsure on a few words; it often picks a neighbour).
+        if not (edge and suspicious and own == 0):
             return None
-        return guess
+        if c.hits[other] + c.markers[other] < 2:
+            return None
+        p_doc = sum(p for code, p in pooled.items() if same_language(code, doc_lang))
+        if p_doc >= 0.2:
+            return None
+        if same_language(top, other):
+            return guess
+        p_other = sum(p for code, p in pooled.items() if same_language(code, other))
+        if p_other >= 0.2 or c.hits[other] + c.markers[other] >= 3:
+            return Guess(other, max(p_other, 0.01))
+        return None
 
     # ---------------------------------------------------------------- reporting
     def _report(self, doc, lines, group, doc_lang: str):
