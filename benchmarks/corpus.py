@@ -73,3 +73,26 @@ def spread_sample(items: list, n: int | None) -> list:
         return list(items)
     step = len(items) / n
     return [items[int(i * step)] for i in range(n)]
+
+
+def jsonl_articles(path: Path, text_field: str = "text", title_field: str | None = "title") -> list[Article]:
+    """Articles from any JSONL file: title (when the row has one) + blank line + text."""
+    path = Path(path)
+    if not path.exists():
+        raise MissingData(f"missing evaluation data: {path}")
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = row.get(text_field)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            title = row.get(title_field) if title_field else None
+            body = f"{title}\n\n{text}" if isinstance(title, str) and title.strip() else text
+            out.append(Article(str(row.get("id", n)), body))
+    if not out:
+        raise MissingData(f"no rows with a text in field {text_field!r} in {path}")
+    return out
+

@@ -24,6 +24,7 @@ from benchmarks.corpus import (
     LANGID,
     MissingData,
     bbc_articles,
+    jsonl_articles,
     need,
     spread_sample,
 )
@@ -53,7 +54,7 @@ def run_precision(args, articles) -> dict:
 
     codes = resolve_codes(args.rule)
     res = precision(articles, codes, args.jobs)
-    res["corpus"] = "BBC News (bbc_news.jsonl)" if not args.articles_label else args.articles_label
+    res["corpus"] = args.articles_label or "BBC News (bbc_news.jsonl)"
     res["date"] = time.strftime("%Y-%m-%d", time.gmtime())
     res["quick"] = bool(args.quick)
     p = print
@@ -92,7 +93,7 @@ def run_precision(args, articles) -> dict:
                 p(f"   {f['id']}:{f['line']} [{f['severity']}{', fix ' + f['fix'] if f['fix'] else ''}] {f['message']}")
                 p(f"       {f['context']}")
     res["samples"] = samples
-    if not args.rule:
+    if not args.rule and not args.articles:
         _save(args.out, "precision", res)
     return res
 
@@ -153,7 +154,7 @@ def run_inject(args, articles) -> dict:
                 p(f"       injected: {context(inj.text, inj.start, inj.end, 40)}")
                 if r["fixed_piece"] is not None:
                     p(f"       fixed:    {r['fixed_piece']!r}")
-    if not args.rule and not args.classes:
+    if not args.rule and not args.classes and not args.articles:
         _save(args.out, "inject", res)
     return res
 
@@ -183,6 +184,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="print every finding of the --rule rules (the default with --rule unless --samples is given)")
     ap.add_argument("--samples", type=int, default=None,
                     help="sample findings / misses shown per rule or class (default 5)")
+    ap.add_argument("--articles", type=Path, default=None,
+                    help="measure on this JSONL file instead of the BBC articles (results are not saved)")
+    ap.add_argument("--text-field", default="text", help="with --articles: the field holding the text")
+    ap.add_argument("--title-field", default="title", help="with --articles: the title field, if any")
     ap.add_argument("--runs", type=int, default=None, help="timing runs per measurement (speed)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where results are saved as JSON (default {DEFAULT_OUT})")
     ap.add_argument("--write-readme", action="store_true", help="fill the README results table from the saved results")
@@ -220,7 +225,11 @@ def main(argv=None) -> int:
         part = args.part
         articles = None
         if part in ("all", "precision", "inject", "speed"):
-            articles = bbc_articles(args.corpus)
+            if args.articles:
+                articles = jsonl_articles(args.articles, args.text_field, args.title_field)
+                args.articles_label = f"{args.articles} ({args.text_field})"
+            else:
+                articles = bbc_articles(args.corpus)
             if args.limit:
                 articles = spread_sample(articles, args.limit)
         prec = None

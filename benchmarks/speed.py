@@ -249,6 +249,6 @@ def run_speed(args, articles, prec: dict | None = None) -> dict:
         "cpu_count": os.cpu_count(),
         "load_average": [load_before, load_after],
     }
-    if not args.rule:
+    if not args.rule and not getattr(args, "articles", None):
         _save(args.out, "speed", res)
     return res
