@@ -77,7 +77,7 @@ def render(out: Path) -> str:
                 continue
             lines.append(
                 f"| {CLASS_LABELS.get(cls, cls)} | {c['category']} | {c['n']} | {_pct(c['recall'])} | "
-                f"{_pct(c['fix_accuracy'])} |"
+                f"{'no fix offered' if c['detected'] and not c['fix_offered'] else _pct(c['fix_accuracy'])} |"
             )
         lines.append("")
     if peers:

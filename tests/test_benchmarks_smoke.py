@@ -148,3 +148,60 @@ def test_readme_table_is_written_between_the_markers(tmp_path):
     assert "| category | info | warning | error | total |" in body
     assert "| defect | category | articles | recall | fix accuracy |" in body
     assert "2000-01-01" in body
+
+
+def _tiny_shared_corpus(root: Path) -> Path:
+    """A stand-in for ../shared/corpus, built from this file's own sentences."""
+    import json
+
+    (root / "bbc_news").mkdir(parents=True)
+    with open(root / "bbc_news" / "bbc_news.jsonl", "w", encoding="utf-8") as f:
+        for i, name in enumerate(["Ferreira", "Okonjo", "Lindqvist", "Moreau"]):
+            title, body = TINY.replace("Ferreira", name).split("\n\n", 1)
+            f.write(json.dumps({"id": f"tiny/{i}", "title": title, "text": body}) + "\n")
+    (root / "langid").mkdir()
+    with open(root / "langid" / "langid_focus.jsonl", "w", encoding="utf-8") as f:
+        for lang, lines in FOREIGN.items():
+            for line in lines:
+                f.write(json.dumps({"lang": lang, "kind": "sentence", "text": line}) + "\n")
+    (root / "ftfy_tests").mkdir()
+    cases = {
+        "in-the-wild": [{"label": "a", "original": "costs Â£2m", "fixed": "costs £2m", "expect": "pass"}],
+        "synthetic": [], "language-names": [], "known-failures": [],
+        "negative": [{"label": "n", "original": "Straße café", "fixed": "Straße café", "expect": "pass"}],
+    }
+    for name, rows in cases.items():
+        (root / "ftfy_tests" / f"{name}.json").write_text(json.dumps(rows), encoding="utf-8")
+    (root / "languagetool_en").mkdir()
+    row = {"rule_id": "X", "incorrect": "She ate an apple and a orange.", "marker_start": 22,
+           "marker_end": 23, "correct_examples": ["She ate an apple and an orange."],
+           "a_an_edit": True, "is_determiner": True}
+    (root / "languagetool_en" / "lt_en_examples_upstream.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    return root
+
+
+def test_command_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
+    corpus = _tiny_shared_corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+    page = tmp_path / "README.md"
+    from benchmarks import readme
+
+    page.write_text(f"{readme.START}\n{readme.END}\n", encoding="utf-8")
+    for part in ("precision", "inject", "peers"):
+        code = bench_run.main([part, "--corpus", str(corpus), "--out", str(out), "--jobs", "1", "--samples", "2"])
+        assert code == 0, capsys.readouterr().err
+    assert bench_run.main(["readme", "--out", str(out), "--readme", str(page)]) == 0
+    text = capsys.readouterr().out
+    assert "Precision on clean articles: 4 articles" in text
+    assert "Recall and fix accuracy by injection" in text and "Peer suites" in text
+    assert "**Peer test suites.**" in page.read_text(encoding="utf-8")
+
+
+def test_timing_helper_reports_wall_time_and_exit_code():
+    from benchmarks.speed import load_budgets, measure
+
+    res = measure({"ok": [sys.executable, "-c", "pass"], "bad": [sys.executable, "-c", "raise SystemExit(3)"]}, 2)
+    assert res["ok"]["median"] > 0 and len(res["ok"]["walls"]) == 2 and res["ok"]["error"] is None
+    assert res["bad"]["error"].startswith("exit 3")
+    budgets = load_budgets()
+    assert {"corpus", "latency", "jobs", "categories"} <= set(budgets)
