@@ -141,3 +141,24 @@ def test_typo_rules_do_not_import_inflect():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_english_word_list_matches_the_misspelling_corrections():
+    from linter.rules.typos.TP005 import _table, english_words
+
+    corrections = {c for _, cs in _table().items() for c in cs.split(",") if c.isalpha()}
+    assert corrections == {w for w, _ in english_words().items()}
+
+
+def test_sorted_table_lookup_agrees_with_a_full_parse(tmp_path):
+    from linter.rules.typos._lookup import SortedTable
+
+    pairs = {"abc": "x", "abd": "y,z", "b": "q", "zeta": "w", "\u00e9t\u00e9": "summer"}
+    path = tmp_path / "t.txt"
+    path.write_text("# header\n# more\n" + "".join(f"{k}\t{v}\n" for k, v in sorted(pairs.items())), encoding="utf-8")
+    table = SortedTable(path)
+    for key, value in pairs.items():
+        assert table.get(key) == value
+    for missing in ("", "a", "abcd", "ab", "zz", "#", "header", "\u00e9"):
+        assert table.get(missing) is None
+    assert "b" in table and "c" not in table

@@ -5,29 +5,21 @@ from pathlib import Path
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
+from linter.rules.typos._lookup import SortedTable
 
-_DATA = Path(__file__).resolve().parent.parent / "data" / "typos_misspellings.txt"
-_TABLE: dict[str, str] | None = None
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# misspelling -> corrections joined by commas (about 70,000 pairs), searched in place.
+_TABLE = SortedTable(_DATA_DIR / "typos_misspellings.txt")
+# The corrections themselves: lower-case English words.
+_ENGLISH = SortedTable(_DATA_DIR / "typos_english.txt")
 
 
-def _table() -> dict[str, str]:
-    """misspelling -> corrections joined by commas, read once (about 70,000 pairs)."""
-    global _TABLE
-    if _TABLE is None:
-        text = _DATA.read_text(encoding="utf-8")
-        body = text[text.index("\n", text.rindex("\n#")) + 1 :] if "\n#" in text else text
-        _TABLE = dict(line.split("\t", 1) for line in body.splitlines() if "\t" in line)
+def _table() -> SortedTable:
     return _TABLE
 
 
-_ENGLISH: frozenset[str] | None = None
-
-
-def english_words() -> frozenset[str]:
-    """Lower-case English words: the corrections of the misspelling list."""
-    global _ENGLISH
-    if _ENGLISH is None:
-        _ENGLISH = frozenset(c for cs in _table().values() for c in cs.split(",") if c.isalpha())
+def english_words() -> SortedTable:
+    """Lower-case English words (supports ``in``): the corrections of the misspelling list."""
     return _ENGLISH
 
 
