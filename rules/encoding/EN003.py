@@ -5,7 +5,7 @@ import unicodedata
 
 import regex
 
-from linter.diagnostic import Applicability, Category, FixAvailability, Severity
+from linter.diagnostic import Applicability, Category, Edit, Fix, FixAvailability, Severity
 from linter.rule import Rule
 
 # Zero-width and invisible format characters, soft hyphen, BOM, C0 controls other
@@ -36,6 +36,33 @@ _JOINING_SCRIPT_RE = regex.compile(
     r"\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Hebrew}]"
 )
 _EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\p{Regional_Indicator}]")
+
+
+_NUL_FLOOD = 20
+
+
+def _nul_offsets(text: str):
+    i = text.find("\x00")
+    while i != -1:
+        yield i
+        i = text.find("\x00", i + 1)
+
+
+def _inside_utf8_sequence(text: str, start: int, end: int) -> bool:
+    """Whether the C1 run at start:end continues a UTF-8 lead byte read as Latin-1."""
+    lo = start
+    while lo > 0 and start - lo < 3 and "\u0080" <= text[lo - 1] <= "\u00bf":
+        lo -= 1
+    if lo == 0 or not "\u00c2" <= text[lo - 1] <= "\u00f4":
+        return False
+    hi = end
+    while hi < len(text) and hi - lo < 4 and "\u0080" <= text[hi] <= "\u00bf":
+        hi += 1
+    try:
+        text[lo - 1 : hi].encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _name(ch: str) -> str:
@@ -86,7 +113,8 @@ class InvisibleCharacter(Rule):
     Fix safety:
         Safe: the characters are removed. A C1 control that is a Windows-1252
         character read as Latin-1 (U+0093 for “) is replaced by that character,
-        also safe, as the mapping is fixed.
+        also safe, as the mapping is fixed. Text full of NUL characters (UTF-16
+        read byte by byte) gets one finding whose fix removes them all.
 
     Options:
         none.
@@ -103,6 +131,20 @@ class InvisibleCharacter(Rule):
         if not _ANY_RE.search(text):
             return
         n = len(text)
+        nuls = text.count("\x00")
+        if nuls >= _NUL_FLOOD:
+            # NULs between the letters: UTF-16 text read as a single-byte encoding.
+            # One finding for the document rather than one per character.
+            first = text.index("\x00")
+            edits = tuple(Edit(i, i + 1, "") for i in _nul_offsets(text))
+            yield self.diagnostic(
+                first,
+                first + 1,
+                f"{nuls} NUL characters (U+0000) between the letters: the text looks like "
+                "UTF-16 read as a single-byte encoding",
+                Fix(edits, Applicability.SAFE, f"Remove the {nuls} NUL characters"),
+                evidence={"codepoints": ["U+0000"], "count": nuls},
+            )
         for m in _INVISIBLE_RE.finditer(text):
             run = m.group()
             start, end = m.start(), m.end()
@@ -110,11 +152,17 @@ class InvisibleCharacter(Rule):
             after = text[end] if end < n else ""
             if run == "\ufeff" and start == 0:
                 continue
+            if nuls >= _NUL_FLOOD and "\x00" in run:
+                run = run.replace("\x00", "")
+                if not run or len(run) != end - start:
+                    continue
             if set(run) <= {"\u200c", "\u200d"}:
                 if _JOINING_SCRIPT_RE.match(before or " ") or _JOINING_SCRIPT_RE.match(after or " "):
                     continue
                 if "\u200d" in run and (_EMOJI_RE.match(before or " ") and _EMOJI_RE.match(after or " ")):
                     continue
+            if _inside_utf8_sequence(text, start, end):
+                continue  # UTF-8 read as Latin-1 (donâ\x80\x99t): EN001 reports the word
             names = sorted({_name(c) for c in run})
             codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
             w0 = start
