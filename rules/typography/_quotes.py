@@ -26,6 +26,9 @@ _CLOSERS = {
 }
 
 
+_DIGITS = frozenset("0123456789¼½¾⅓⅔⅛")
+
+
 class QuotePair(NamedTuple):
     open: QuoteMark
     close: QuoteMark
@@ -81,8 +84,8 @@ def analyse(doc: Document) -> QuoteAnalysis:
                 stack = []
                 cur_para = para
                 first[para] = m
-            if m.char == '"' and not stack and m.offset and prose[m.offset - 1].isdigit():
-                continue  # an inch or seconds mark: 5' 10", a 12" screen
+            if m.char in '"”' and not stack and m.offset and prose[m.offset - 1] in _DIGITS:
+                continue  # an inch or seconds mark: 5' 10", a 12" screen, 38 ½”
             role = _role(m, len(stack))
             if role == "close" and not stack and m.char in "“»" and m.role != "ambiguous":
                 # “ and » open in other conventions; with nothing open, read as an opener
