@@ -16,7 +16,8 @@ class DoubleSpace(Rule):
     What it does:
         Flags a run of two or more spaces between two words of a line. Spaces
         after a sentence-ending mark (the typewriter convention), indentation,
-        and lines that look like a table (three or more such runs) are not
+        and lines that look like a table (three or more such runs, or cells
+        between | bars) are not
         flagged. In Markdown, only the prose is checked.
 
     Why it matters:
@@ -50,7 +51,7 @@ class DoubleSpace(Rule):
             if "  " not in line.text.strip():
                 continue
             runs = list(_DOUBLE_RE.finditer(line.text))
-            if len(runs) >= 3:
+            if len(runs) >= 3 or line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
                 continue  # columns of a table or aligned text
             for m in runs:
                 s, e = line.start + m.start(), line.start + m.end()

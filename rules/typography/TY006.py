@@ -59,6 +59,7 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc):
         text = doc.prose
+        raw = doc.text
         french = "fr" in self.settings.languages
         for m in _SPACE_BEFORE_RE.finditer(text):
             s, e = m.start(), m.start() + 1
@@ -66,6 +67,8 @@ class SpaceBeforePunctuation(Rule):
                 s -= 1
             if not s or not _WORD_END_RE.match(text, s - 1):
                 continue
+            if raw[s - 1] != text[s - 1] or raw[s:e].strip(" \t"):
+                continue  # the "space" is masked Markdown (inline code, a link target)
             mark = m.group(1)
             if french and mark in ";:!?":
                 continue
