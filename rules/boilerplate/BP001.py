@@ -13,13 +13,14 @@ _WORD_RE = regex.compile(r"\w+")
 class _LazyKinds:
     """Line kinds matched on demand: only lines near the edges need every pattern."""
 
-    def __init__(self, lines) -> None:
+    def __init__(self, lines, markdown: bool) -> None:
         self._lines = lines
+        self._markdown = markdown
         self._cache: dict[int, object] = {}
 
     def __getitem__(self, i: int):
         if i not in self._cache:
-            self._cache[i] = match_line(self._lines[i].text)
+            self._cache[i] = match_line(self._lines[i].text, markdown=self._markdown)
         return self._cache[i]
 
 
@@ -98,11 +99,12 @@ class BoilerplateLine(Rule):
         if not n:
             return
         flagged: dict[int, str] = {}
+        markdown = doc.kind == "markdown"
         for i, line in enumerate(lines):
-            kind = match_line(line.text, anywhere_only=True)
+            kind = match_line(line.text, anywhere_only=True, markdown=markdown)
             if kind is not None:
                 flagged[i] = kind.name
-        kinds = _LazyKinds(lines)
+        kinds = _LazyKinds(lines, markdown)
         # The boilerplate block at the end: matching lines, and short link-like
         # lines when a "related links" heading stands above them.
         # Short lines between two boilerplate lines of that block (a navigation

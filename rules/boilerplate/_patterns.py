@@ -22,6 +22,7 @@ class LineKind:
     where: str  # anywhere | edge | trailer | header
     pattern: regex.Pattern
     language: str
+    markdown: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def line_kinds() -> list[LineKind]:
                     raise ValueError(f"{path.name}: kind {k.get('name')!r}: unknown where {where!r}")
                 pat = _union(k.get("patterns", []), regex.IGNORECASE)
                 if pat is not None:
-                    kinds.append(LineKind(k["name"], where, pat, lang))
+                    kinds.append(LineKind(k["name"], where, pat, lang, k.get("markdown", True)))
         _LINE_KINDS = kinds
     return _LINE_KINDS
 
@@ -128,16 +129,19 @@ def wire_kinds() -> list[WireKind]:
     return _WIRE_KINDS
 
 
-def match_line(text: str, anywhere_only: bool = False) -> LineKind | None:
+def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -> LineKind | None:
     """The first kind whose patterns match the whole (stripped) line.
 
-    With ``anywhere_only``, only the kinds that count wherever the line stands.
+    With ``anywhere_only``, only the kinds that count wherever the line stands; with
+    ``markdown``, only the kinds that apply to Markdown.
     """
     stripped = text.strip()
     if not stripped or len(stripped) > 300:
         return None
     for kind in line_kinds():
         if anywhere_only and kind.where != "anywhere":
+            continue
+        if markdown and not kind.markdown:
             continue
         if kind.pattern.fullmatch(stripped):
             return kind
