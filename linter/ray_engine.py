@@ -123,6 +123,7 @@ def clean_dataset(
     """
     cleaner = cleaner if cleaner is not None else Cleaner()
     if concurrency is None:
+        ensure_ray()
         concurrency = max(1, int(_ray().available_resources().get("CPU", 1) // max(num_cpus, 1e-9)))
     return ds.map_batches(
         CopydeskCleaner,
