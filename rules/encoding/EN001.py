@@ -96,9 +96,13 @@ def _describe(plan) -> str:
     enc = _encoding_of(plan)
     if enc:
         return f"UTF-8 read as {_ENCODING_NAMES.get(enc, enc)}"
-    steps = {s for s, _a in plan or ()}
-    if "apply" in steps:
-        return "a mis-decoded control or byte"
+    applied = {a for s, a in plan or () if s in ("apply", "transcode")}
+    if "decode_inconsistent_utf8" in applied:
+        return "UTF-8 read as Windows-1252 in places"
+    if "replace_lossy_sequences" in applied:
+        return "UTF-8 read as Windows-1252, with bytes lost"
+    if "fix_surrogates" in applied:
+        return "UTF-16 surrogates left unpaired"
     return "an encoding mix-up"
 
 
@@ -124,6 +128,31 @@ def _round_trips(damaged: str, repaired: str, plan) -> bool:
     except (UnicodeError, LookupError):
         return False
     return value == damaged
+
+
+_PIECE_CODECS = ("sloppy-windows-1252", "latin-1")
+
+
+def _pieces_round_trip(damaged: str, repaired: str) -> str | None:
+    """The code page through which every changed piece of the word round-trips, if any.
+
+    For a word with a genuine character beside the damage (l’humanitÃ©), ftfy's plan
+    for the line is not a plain encode/decode; each changed piece on its own still
+    must be exactly its repair's UTF-8 bytes read through one code page.
+    """
+    ops = [op for op in SequenceMatcher(None, damaged, repaired, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return None
+    for codec in _PIECE_CODECS:
+        try:
+            if all(
+                repaired[j1:j2].encode("utf-8").decode(codec) == damaged[i1:i2] and j2 > j1
+                for _tag, i1, i2, j1, j2 in ops
+            ):
+                return codec
+        except UnicodeError:
+            continue
+    return None
 
 
 def _is_c1_only(plan) -> bool:
@@ -229,16 +258,19 @@ class Mojibake(Rule):
                 start, end = span.start + a, span.start + b
                 fix = None
                 if not is_bad(repaired):
-                    # the word on its own must repair the same way and round-trip
-                    alone, alone_plan = fix_and_explain(damaged, config)
-                    if _round_trips(damaged, repaired, line_plan):
-                        ok = True
-                    elif alone == repaired and _round_trips(damaged, repaired, alone_plan or []):
-                        ok = True
-                        plan = alone_plan
-                        how = _describe(plan)
-                    else:
-                        ok = False
+                    # the word must round-trip: by the line's plan, by the plan ftfy
+                    # finds for the word alone, or piece by piece through one code page
+                    ok = True
+                    if not _round_trips(damaged, repaired, line_plan):
+                        alone, alone_plan = fix_and_explain(damaged, config)
+                        if alone == repaired and _round_trips(damaged, repaired, alone_plan or []):
+                            plan = alone_plan
+                            how = _describe(plan)
+                        else:
+                            codec = _pieces_round_trip(damaged, repaired)
+                            ok = codec is not None
+                            if ok:
+                                how = f"UTF-8 read as {_ENCODING_NAMES.get(codec, codec)}"
                     if ok:
                         fix = self.fix_replace(
                             start, end, repaired, Applicability.SAFE, f"Repair to '{repaired}'"
