@@ -6,7 +6,8 @@ from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Sev
 from linter.rule import Option, Rule
 from linter.rules.boilerplate._patterns import furniture_score, match_line
 
-_LINK_LINE_END_RE = regex.compile(r"[.;,]\s*$")
+# A link's text ends without a full stop, or with the ellipsis of a cut teaser.
+_LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
 _WORD_RE = regex.compile(r"\w+")
 
 

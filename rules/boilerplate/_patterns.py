@@ -136,7 +136,7 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
     ``markdown``, only the kinds that apply to Markdown.
     """
     stripped = text.strip()
-    if not stripped or len(stripped) > 300:
+    if not stripped or len(stripped) > 800:
         return None
     for kind in line_kinds():
         if anywhere_only and kind.where != "anywhere":
