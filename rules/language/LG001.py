@@ -11,11 +11,12 @@ class DocumentLanguage(Rule):
     What it does:
         Identifies the language of the whole document and reports it once when it is
         none of the configured `languages` (default: English). Plainly English text is
-        recognised from the density of English function words alone; other text goes
-        to the language detector (langdetect, seeded, so the answer is the same on
-        every run), refined for languages it confuses (Bosnian, Croatian and Serbian
-        count as one language here). Documents shorter than `min-words` words are not
-        judged.
+        recognised from the density of English function words alone; otherwise every
+        paragraph votes with its length, through the language detector (langdetect,
+        seeded, so the answer is the same on every run) refined for languages it
+        confuses, and paragraphs with no function word of any language (lists of
+        names) do not vote. Bosnian, Croatian and Serbian count as one language here.
+        Documents shorter than `min-words` words are not judged.
 
     Why it matters:
         A scraped corpus or a wire feed mixes languages; a story in the wrong

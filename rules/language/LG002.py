@@ -35,7 +35,11 @@ class ForeignSegment(Rule):
         language (`İ ş ğ ı` Turkish, `ë` Albanian, `ß` German, `ñ ¿` Spanish, `ђ ћ`
         Serbian, `ѓ ќ` Macedonian) and the script of the letters; only lines whose cues
         point away from the document's language go to the detector, on case-folded
-        text (all capitals fool it). A line needs at least `min-words` words at the
+        text (all capitals fool it). At the edges, a line with none of the
+        document's function words and several of another language's is that
+        language when the detector, unsure on a few words, does not read it as the
+        document's language either; the last line with no function word of any
+        known language needs the detector at 0.95 confidence. A line needs at least `min-words` words at the
         edges of the document (its first and last `edge-lines` non-blank lines, where
         scrapers glue headers and trailers) and `min-words-inside` words elsewhere,
         plus stronger evidence inside the article. Bylines (`By Talha Ozturk`),
