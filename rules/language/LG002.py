@@ -183,8 +183,7 @@ class ForeignSegment(Rule):
         # document's language is) either: at the very end of the document, where
         # scrapers glue trailers, let the detector decide with high confidence.
         fallback = (
-            not suspicious
-            and edge
+            edge
             and own == 0
             and c.words >= 4
             and (trailing or _NON_ASCII_LETTER_RE.search(text) is not None)
@@ -202,15 +201,15 @@ class ForeignSegment(Rule):
             return None
         guess = Guess(top, pooled[top])
         threshold = self.opts["min-confidence"] if edge else 0.95
-        if fallback:
-            threshold = max(threshold, 0.95)
         support = c.score(top)
         if guess.confidence >= threshold and (
-            fallback
-            or same_language(top, other)
+            same_language(top, other)
             or support >= 2
             or (support >= 1 and guess.confidence >= 0.95)
         ):
+            return guess
+        if fallback and guess.confidence >= max(threshold, 0.95):
+            # A language without a profile (Czech, Hungarian...): the detector alone.
             return guess
         # Cues and detector together: at an edge, a line with none of the document's
         # function words and two or more of another language's, which the detector
