@@ -20,7 +20,7 @@ from linter.rule import Option, Rule
 # Lines that name people or places rather than say anything in a language.
 _BYLINE_RE = regex.compile(r"^\s*(?:by|from|par|von|por|di|od)\s+\p{Lu}", regex.I)
 _DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^.!?]{0,40}(?:\([^)]{1,20}\))?\s*[-–—:]?\s*$")
-_NON_ASCII_LETTER_RE = regex.compile(r"[^\x00-\x7f]")
+_NON_ASCII_LETTER_RE = regex.compile(r"(?=\p{L})[^\x00-\x7f]")
 _QUOTE_RE = regex.compile(r"[\"“”„«»]")
 
 
@@ -184,7 +184,7 @@ class ForeignSegment(Rule):
         # scrapers glue trailers, let the detector decide with high confidence.
         fallback = (
             edge
-            and own == 0
+            and (own == 0 or (own == 1 and c.words >= 7))
             and c.words >= 4
             and (trailing or _NON_ASCII_LETTER_RE.search(text) is not None)
         )
