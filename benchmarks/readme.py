@@ -146,7 +146,7 @@ def render(out: Path) -> str:
         lines.append("")
         lines.append("Budgets (`benchmarks/budgets.toml`): " + "; ".join(
             f"{b['budget']}: {'n/a' if b['pass'] is None else ('pass' if b['pass'] else 'FAIL')} "
-            f"({_f(b['value'])})" for b in speed["budgets"]
+            f"({_f(b['value'])}; fastest runs {_f(b.get('value_min'))})" for b in speed["budgets"]
         ) + ".")
         lines.append("")
     if not any((prec, inj, peers, speed)):
