@@ -401,7 +401,9 @@ def _document_language(doc, min_words: int) -> DocumentLanguage | None:
     english = _load().profiles.get("en")
     if english is not None:
         stop = english.stopwords
-        share = sum(1 for w in sample_words if w.lower() in stop) / len(sample_words)
+        # The first few hundred words tell plainly English text.
+        head = sample_words[:400]
+        share = sum(1 for w in head if w.lower() in stop) / len(head)
         if share >= 0.3:
             # Plainly English: no other language reaches this density of English
             # function words.

@@ -9,6 +9,9 @@ from linter.rules.boilerplate._patterns import furniture_score, match_line
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
 _WORD_RE = regex.compile(r"\w+")
+# Lines that are boilerplate wherever they stand are short; longer lines are prose
+# (the block at the edges is matched without this limit).
+_ANYWHERE_MAX_CHARS = 400
 
 
 class _LazyKinds:
@@ -102,6 +105,8 @@ class BoilerplateLine(Rule):
         flagged: dict[int, str] = {}
         markdown = doc.kind == "markdown"
         for i, line in enumerate(lines):
+            if len(line.text) > _ANYWHERE_MAX_CHARS:
+                continue
             kind = match_line(line.text, anywhere_only=True, markdown=markdown)
             if kind is not None:
                 flagged[i] = kind.name

@@ -58,12 +58,14 @@ class DuplicatedParagraph(Rule):
         min_words = self.opts["min-words"]
         for idx, para in enumerate(paras):
             parts = para.text.split()
-            if len(parts) < min_words or len(_WORD_RE.findall(para.text)) < min_words:
+            if len(parts) < min_words:
                 continue
             key = " ".join(parts).casefold()
             first = seen.get(key)
             if first is None:
                 seen[key] = idx
+                continue
+            if len(_WORD_RE.findall(para.text)) < min_words:
                 continue
             line, _ = doc.line_col(paras[first].start)
             prev_end = paras[idx - 1].end

@@ -128,7 +128,9 @@ class ForeignSegment(Rule):
     # ------------------------------------------------------------------ judging
     def _judge(self, text: str, words: list[str], doc_lang: str, edge: bool, trailing: bool = False):
         doc_profile = profiles().get(doc_lang)
-        plain = text.isascii()
+        # Without letters outside ASCII, a line cannot be in another script or
+        # carry another language's special letters: the cheap tests suffice.
+        plain = text.isascii() or _NON_ASCII_LETTER_RE.search(text) is None
         if plain and len(words) < (self.opts["min-words"] if edge else self.opts["min-words-inside"]):
             return None
         if doc_profile is not None and words and plain:
