@@ -311,14 +311,23 @@ def refine(code: str, text: str, c: Cues) -> str:
             return "sr"
         if any(ch in "ѓќѕЃЌЅ" for ch in text):
             return "mk"
-        sr = c.markers["sr"] + pattern_hits("sr", c.tokens)
-        mk = c.markers["mk"] + pattern_hits("mk", c.tokens)
         if any(ch in _SOUTH_SLAVIC_CYRILLIC for ch in text) or code in ("mk", "sr"):
+            sr = c.markers["sr"] + pattern_hits("sr", c.tokens)
+            mk = c.markers["mk"] + pattern_hits("mk", c.tokens)
             if sr > mk:
                 return "sr"
             if mk > sr:
                 return "mk"
             return code if code in ("sr", "mk") else "mk"
+        if code in ("ru", "bg"):
+            if any(ch in "ыэёЫЭЁ" for ch in text):
+                return "ru"
+            ru = c.markers["ru"] + pattern_hits("ru", c.tokens)
+            bg = c.markers["bg"] + pattern_hits("bg", c.tokens)
+            if ru > bg:
+                return "ru"
+            if bg > ru:
+                return "bg"
         return code
     if c.script == "Latin" and code in ("hr", "bs", "sr", "sl"):
         if code == "sl" and sum(1 for t in c.tokens if t in _SLOVENE_WORDS) >= 2:
