@@ -12,7 +12,7 @@ class WireSlug(Rule):
     What it does:
         Flags the production marks news agencies put around a story: slugs at the
         start of a headline (`UPDATE 2 –`, `REFILE-`, `CORRECTED-`, `EXCLUSIVE-`),
-        editor's notes in capitals near the top (`ADDS DETAILS; REMARKS BY ALBANIAN
+        editor's notes in capitals near the top (`ADDS DETAILS; REMARKS BY GREEK
         FOREIGN MINISTER`, `CORRECTS SPELLING OF NAME IN PARAGRAPH 3`) and credit
         lines (`(Reporting by ...; Editing by ...)`, `Additional reporting by ...`).
         Slugs and notes are searched in the first `head-lines` non-blank lines only;

@@ -42,7 +42,7 @@ class ForeignSegment(Rule):
         known language needs the detector at 0.95 confidence. A line needs at least `min-words` words at the
         edges of the document (its first and last `edge-lines` non-blank lines, where
         scrapers glue headers and trailers) and `min-words-inside` words elsewhere,
-        plus stronger evidence inside the article. Bylines (`By Talha Ozturk`),
+        plus stronger evidence inside the article. Bylines (`By Selin Aydemir`),
         datelines, and foreign names, places or short quotations inside a sentence of
         the document's language are not flagged: the line as a whole must read as
         foreign.
@@ -53,12 +53,12 @@ class ForeignSegment(Rule):
         they pollute corpora and embarrass a republished story.
 
     Example:
-        ... Cavusoglu attended the opening ceremony of the Balkan Research Center.
+        ... The talks will continue next month in the capital, officials said.
 
-        ALATURKA AİLESİ ÜYELERİ NE DİYOR?
+        YENİ AİLE ÜYELERİ NE DİYOR?
 
     Use instead:
-        ... Cavusoglu attended the opening ceremony of the Balkan Research Center.
+        ... The talks will continue next month in the capital, officials said.
 
     Fix safety:
         Unsafe, for trailers and headers only: the foreign lines at the very end (or
