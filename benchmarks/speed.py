@@ -240,7 +240,8 @@ def run_speed(args, articles, prec: dict | None = None) -> dict:
         p("   proselint not found (pip install proselint): no ratios")
     cores = os.cpu_count() or 1
     p(f"   load average {load_before:.1f} before, {load_after:.1f} after, on {cores} cores")
-    if max(load_before, load_after) > cores:
+    # Only the load before counts: the one after includes this benchmark's own processes.
+    if load_before > cores:
         p("   WARNING: the machine was busy with other work; absolute times are inflated and the "
           "--jobs speed-up understated (the ratios to proselint are fairer: same run, round-robin)")
     p("   in-process rule time by category (%d articles):" % cats["articles"])
