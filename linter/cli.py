@@ -201,6 +201,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         min_applicability=Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE,
         text_field=args.text_field,
         id_field=args.id_field,
+        statistics=args.statistics,
     )
 
     targets, path_errors = collect(paths, cfg, args.stdin_filename)
@@ -250,6 +251,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = make_reporter(args.format, **options)
 
     summary = Summary()
+    tally = None
+    if args.statistics:
+        from linter.names import NameTally
+
+        tally = NameTally()
     failing = 0
     changes = 0
     jobs = default_jobs() if not args.jobs else args.jobs
@@ -312,6 +318,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                         "some fixes conflict, so the file may not be fully fixed"
                     )
                 summary.add(result)
+                if tally is not None and result.names:
+                    tally.add(result.names)
                 failing += sum(1 for d in result.diagnostics if d.severity >= fail_on)
                 if mode == "diff":
                     if result.diff:
@@ -332,6 +340,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     what = f"Would fix {summary.fixed} finding{'s' if summary.fixed != 1 else ''}"
                     print(f"{what} in {changes} file{'s' if changes != 1 else ''}." if summary.fixed else "No fixes available.", file=sys.stderr)
             elif reporter is not None:
+                if tally is not None and summary.documents >= 2:
+                    summary.name_groups = _name_groups(tally)
                 out.write(reporter.end(summary))
             else:  # --statistics --format json
                 import json
@@ -345,7 +355,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                     }
                     for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
                 ]
-                out.write(json.dumps(stats, indent=2) + "\n")
+                names = _name_groups(tally) if tally is not None and summary.documents >= 2 else []
+                report = {"rules": stats, "names": names, "summary": summary.to_dict()}
+                out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     finally:
         progress.close()
         if args.output:
@@ -360,6 +372,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _name_groups(tally) -> list[dict]:
+    """Entities spelled differently in different documents.
+
+    Every spelling takes part, even one found in a single document: a run is often a
+    handful of articles, and the kinds compared (case, diacritics, spacing) are the
+    ones that stay precise across unrelated documents."""
+    from linter.names import cross_document_report
+
+    return cross_document_report(tally, min_docs=1)
 
 
 def _size(path: str | None) -> int:

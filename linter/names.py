@@ -553,7 +553,7 @@ def render_report(groups: list[dict], *, limit: int | None = None) -> str:
     lines = [f"names: {len(groups)} entities spelled differently across documents"]
     for g in groups[:limit]:
         parts = [
-            f"'{s}' ({v['count']}x in {v['docs']} docs)" for s, v in g["variants"].items()
+            f"'{s}' ({v['count']}x in {v['docs']} doc{'s' if v['docs'] != 1 else ''})" for s, v in g["variants"].items()
         ]
         lines.append(f"  {parts[0]} vs " + ", ".join(parts[1:]) + f" [{', '.join(g['kinds'])}]")
     if limit is not None and len(groups) > limit:

@@ -43,6 +43,7 @@ class Plan:
     min_applicability: Applicability = Applicability.SAFE
     text_field: str = "text"
     id_field: str = "id"
+    statistics: bool = False  # also collect each document's name spellings
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
     _last_path: str | None = field(default=None, repr=False)
     _last_linter: Any = field(default=None, repr=False)
@@ -140,6 +141,10 @@ def check_text(
     result.diagnostics = linted.diagnostics
     result.rule_errors = [f"rule {e.code} failed: {e.error}" for e in linted.errors]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
+    if plan.statistics:
+        from linter.names import collect_mentions
+
+        result.names = collect_mentions(doc)
     return result
 
 

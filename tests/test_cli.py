@@ -208,7 +208,9 @@ def test_statistics(work, capsys):
     code, out, _ = run(capsys, "check", "a.txt", *SEL, "--statistics")
     assert out.splitlines()[:2] == ["2  TP001  [*] doubled-word", "1  XU901      test-colour"]
     code, out, _ = run(capsys, "check", "a.txt", *SEL, "--statistics", "--format", "json")
-    assert json.loads(out)[0] == {"code": "TP001", "name": "doubled-word", "count": 2, "fixable": 2}
+    report = json.loads(out)
+    assert report["rules"][0] == {"code": "TP001", "name": "doubled-word", "count": 2, "fixable": 2}
+    assert report["names"] == [] and report["summary"]["documents"] == 1
     code, _, err = run(capsys, "check", "a.txt", *SEL, "--statistics", "--format", "sarif")
     assert code == 2 and "--statistics works with" in err
 
@@ -511,3 +513,46 @@ def test_errors_never_show_a_traceback(tmp_path):
     proc = _cli("check", ".", cwd=tmp_path)
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
     assert proc.stderr.decode().count("\n") == 1
+
+
+NAME_A = (
+    "Council vote\n\nThe mayor met Anna Kowalczyk on Monday. Later Kowalczyk said the plan "
+    "was ready, and Kowalczyk left the hall.\n"
+)
+NAME_B = "Budget talks\n\nThe council heard from Kowałczyk on Tuesday. Then Kowałczyk asked for more time.\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_statistics_names_across_documents(work, capsys, monkeypatch, jobs):
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    (work / "a.txt").write_text(NAME_A)
+    (work / "b.txt").write_text(NAME_B)
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", *SEL, "--statistics", "--jobs", jobs)
+    assert code == 0
+    assert out == (
+        "Names spelled differently across documents (1):\n"
+        "  'Kowalczyk' (3x in 1 doc) vs 'Kowałczyk' (2x in 1 doc) [diacritics]\n"
+        "All checks passed (2 files checked).\n"
+    )
+    code, out, _ = run(capsys, "check", "a.txt", "b.txt", *SEL, "--statistics", "--format", "json", "--jobs", jobs)
+    names = json.loads(out)["names"]
+    assert [(g["canonical"], g["variants"]) for g in names] == [
+        ("Kowalczyk", {"Kowalczyk": {"count": 3, "docs": 1}, "Kowałczyk": {"count": 2, "docs": 1}})
+    ]
+
+
+def test_statistics_names_same_with_jobs(work, capsys, monkeypatch):
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    for i in range(6):
+        (work / f"n{i}.txt").write_text(NAME_A if i % 2 else NAME_B)
+    outs = [run(capsys, "check", ".", *SEL, "--statistics", "--jobs", j)[1] for j in ("1", "2")]
+    assert outs[0] == outs[1]
+    assert "'Kowalczyk' (9x in 3 docs) vs 'Kowałczyk' (6x in 3 docs) [diacritics]" in outs[0]
+
+
+def test_statistics_names_need_two_documents(work, capsys):
+    (work / "a.txt").write_text(NAME_A + NAME_B)
+    code, out, _ = run(capsys, "check", "a.txt", *SEL, "--statistics")
+    assert "Names spelled" not in out

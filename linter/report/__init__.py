@@ -33,6 +33,9 @@ class DocumentResult:
     rule_errors: list[str] = field(default_factory=list)
     diff: str | None = None
     fixed_text: str | None = None
+    # With --statistics: the document's name spellings and their counts
+    # (``linter.names.collect_mentions``), tallied across documents by the CLI.
+    names: Counter | None = None
 
 
 @dataclass
@@ -49,6 +52,8 @@ class Summary:
     by_rule: Counter = field(default_factory=Counter)
     fixable_by_rule: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
+    # With --statistics over two or more documents: ``linter.names.cross_document_report``.
+    name_groups: list[dict] | None = None
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1

@@ -148,6 +148,19 @@ def format_statistics(summary: Summary) -> str:
     return "\n".join(rows) + "\n"
 
 
+NAMES_SHOWN = 20
+
+
+def format_name_groups(groups: list[dict], limit: int | None = NAMES_SHOWN) -> str:
+    """The entities spelled differently across documents, one per line."""
+    if not groups:
+        return "Names spelled differently across documents: none.\n"
+    from linter.names import render_report
+
+    rows = render_report(groups, limit=limit).splitlines()[1:]
+    return f"Names spelled differently across documents ({len(groups)}):\n" + "\n".join(rows) + "\n"
+
+
 class TextReporter(Reporter):
     def __init__(
         self,
@@ -176,6 +189,8 @@ class TextReporter(Reporter):
         out = ""
         if self.statistics:
             out += format_statistics(summary)
+            if summary.name_groups is not None:
+                out += ("\n" if out else "") + format_name_groups(summary.name_groups)
         if not self.quiet:
             out += format_summary(summary, fix_mode=self.fix_mode, unsafe_fixes=self.unsafe_fixes)
         return out
