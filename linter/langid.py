@@ -75,6 +75,45 @@ def data_dir() -> Path:
     return Path(linter.rules.__path__[0]) / "data"
 
 
+def _profile_from(raw: dict) -> Profile:
+    code = raw["code"]
+    return Profile(
+        code=code,
+        name=raw.get("name", code),
+        script=raw.get("script", "Latin"),
+        letters=frozenset(raw.get("letters", "")),
+        stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
+        markers=frozenset(w.lower() for w in raw.get("markers", [])),
+        patterns=tuple(regex.compile(p) for p in raw.get("patterns", [])),
+    )
+
+
+# Profiles loaded one by one (see ``profile``) before the full set is needed.
+_SINGLE: dict[str, Profile | None] = {}
+
+
+def profile(code: str) -> Profile | None:
+    """The profile of one language, without loading the others.
+
+    Plainly English documents need only the English stop words; reading and
+    indexing every profile costs far more than the rest of their language check.
+    """
+    if _DATA is not None:
+        return _DATA.profiles.get(code)
+    if code not in _SINGLE:
+        path = data_dir() / f"language_{code}.toml"
+        found = None
+        if path.name != "language_names.toml" and path.exists():
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            if raw.get("code") == code:
+                found = _profile_from(raw)
+        if found is None:
+            # The file is named otherwise: only the full set can tell.
+            return _load().profiles.get(code)
+        _SINGLE[code] = found
+    return _SINGLE[code]
+
+
 def _load() -> _Data:
     global _DATA
     if _DATA is not None:
@@ -90,15 +129,8 @@ def _load() -> _Data:
             continue
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         code = raw["code"]
-        profiles[code] = Profile(
-            code=code,
-            name=raw.get("name", code),
-            script=raw.get("script", "Latin"),
-            letters=frozenset(raw.get("letters", "")),
-            stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
-            markers=frozenset(w.lower() for w in raw.get("markers", [])),
-            patterns=tuple(regex.compile(p) for p in raw.get("patterns", [])),
-        )
+        single = _SINGLE.get(code) if path.name == f"language_{code}.toml" else None
+        profiles[code] = single or _profile_from(raw)
         names[code] = profiles[code].name
     stop: dict[str, list[str]] = {}
     mark: dict[str, list[str]] = {}
@@ -407,7 +439,7 @@ def _document_language(doc, min_words: int) -> DocumentLanguage | None:
     if len(words) < min_words:
         return None
     sample_words = words[:3000]
-    english = _load().profiles.get("en")
+    english = profile("en")
     if english is not None:
         stop = english.stopwords
         # The first few hundred words tell plainly English text.

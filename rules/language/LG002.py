@@ -12,7 +12,7 @@ from linter.langid import (
     document_language,
     identify,
     language_name,
-    profiles,
+    profile,
     same_language,
 )
 from linter.rule import Option, Rule
@@ -127,7 +127,7 @@ class ForeignSegment(Rule):
 
     # ------------------------------------------------------------------ judging
     def _judge(self, text: str, words: list[str], doc_lang: str, edge: bool, trailing: bool = False):
-        doc_profile = profiles().get(doc_lang)
+        doc_profile = profile(doc_lang)
         # Without letters outside ASCII, a line cannot be in another script or
         # carry another language's special letters: the cheap tests suffice.
         plain = text.isascii() or _NON_ASCII_LETTER_RE.search(text) is None
