@@ -235,6 +235,13 @@ def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injectio
         )
 
     counts = Counter(w.text for w in words if name_like(w.text))
+    # A name is capitalised where a common word would not be: at least one mention must
+    # stand inside a sentence ("However", "Once" open sentences only).
+    sentence_starts = {
+        s.start + len(s.text) - len(s.text.lstrip("\"'“‘(«[")) for s in doc.sentences
+    }
+    mid_sentence = {w.text for w in words if w.start not in sentence_starts}
+    counts = Counter({t: c for t, c in counts.items() if t in mid_sentence})
     # A plural or possessive-less form beside its base ("Saab"/"Saabs") is one name
     # in two grammatical forms: respelling one of them is ambiguous to judge.
     names = sorted(
