@@ -43,6 +43,18 @@ def _tool(name: str) -> str | None:
 _TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
+def _child_env() -> dict[str, str]:
+    """The environment for the timed commands, with bytecode caching on.
+
+    The untimed first run is there to leave compiled bytecode behind, as an installed
+    package (proselint's, say) has it; ``PYTHONDONTWRITEBYTECODE`` in the caller's
+    environment would make every run of a source checkout compile its modules again.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def timed(cmd: list[str]) -> tuple[float, float | None, int, str]:
     """Run ``cmd``; return (wall seconds, peak RSS in MB, exit code, stderr tail).
 
@@ -55,7 +67,9 @@ def timed(cmd: list[str]) -> tuple[float, float | None, int, str]:
         full = [_TIME, "-f", "%M", "-o", str(mem)] + cmd if _TIME else cmd
         with open(Path(tmp) / "err", "w+b") as err:
             t0 = time.perf_counter()
-            proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                full, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL, env=_child_env()
+            )
             proc.wait()
             wall = time.perf_counter() - t0
             err.seek(0)
