@@ -2,7 +2,9 @@
 
 * ``<!-- copydesk: disable [SELECTORS] -->`` ... ``<!-- copydesk: enable [SELECTORS] -->``
   (no selectors: every rule);
-* ``<!-- copydesk: ignore-next-line [SELECTORS] -->`` (also ``disable-next-line``).
+* ``<!-- copydesk: ignore-next-line [SELECTORS] -->`` (also ``disable-next-line``);
+* ``<!-- copydesk: disable-file [SELECTORS] -->``: the whole file, document-level
+  findings included.
 
 Selectors are codes, code prefixes, names or categories, separated by commas or
 spaces. A directive that suppresses nothing is itself reported (rule ST001).
@@ -17,7 +19,7 @@ import regex
 from linter.diagnostic import Diagnostic
 
 DIRECTIVE_RE = regex.compile(
-    r"<!--\s*copydesk\s*:\s*(disable-next-line|ignore-next-line|disable|enable)\b([^>]*?)\s*-->",
+    r"<!--\s*copydesk\s*:\s*(disable-file|disable-next-line|ignore-next-line|disable|enable)(?![\w-])([^>]*?)\s*-->",
     regex.IGNORECASE,
 )
 
@@ -52,7 +54,12 @@ def parse(text: str, line_starts: list[int]) -> list[Directive]:
     for m in DIRECTIVE_RE.finditer(text):
         kind = m.group(1).lower()
         selectors = tuple(s for s in regex.split(r"[,\s]+", m.group(2).strip()) if s)
-        if kind in ("ignore-next-line", "disable-next-line"):
+        if kind == "disable-file":
+            # The whole file, including document-level findings reported at its start.
+            d = Directive("disable-file", selectors, m.start(), m.end())
+            d.ranges.append((0, len(text) + 1))
+            directives.append(d)
+        elif kind in ("ignore-next-line", "disable-next-line"):
             d = Directive("next-line", selectors, m.start(), m.end())
             # the next non-blank line after the directive's own line
             nl = text.find("\n", m.end())
