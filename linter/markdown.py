@@ -1,7 +1,14 @@
 """Mask the non-prose parts of Markdown so that rules see prose only.
 
-The mask keeps the text's length and line breaks: every masked character becomes a
-space, so offsets in the prose view are offsets in the file.
+The mask keeps the text's length and line breaks, so offsets in the prose view are
+offsets in the file. Block-level regions (front matter, fenced and indented code,
+HTML comments, link reference definitions) become spaces. Inline regions (code
+spans, URLs, autolinks, link targets, HTML tags, e-mail addresses) become
+:data:`PLACEHOLDER`, a private-use character that no rule reads as a word, a space,
+a quote or punctuation: ``on `am`, suggesting`` is seen as ``on \ue000\ue000\ue000\ue000,
+suggesting``, so the comma does not follow a space and the words around a code span
+are not neighbours. A line left with nothing but placeholders and spaces (an HTML
+tag or a bare URL on its own line) is blanked with spaces, like a block.
 """
 
 from __future__ import annotations
@@ -25,11 +32,25 @@ _REF_DEF_RE = regex.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", regex.M)
 _URL_RE = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"']", regex.I)
 _EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
+PLACEHOLDER = "\ue000"
+_PLACEHOLDER_LINE_RE = regex.compile(r"^[ \t\ue000]*\ue000[ \t\ue000]*\r?$", regex.M)
+
+
+def is_masked(text: str, prose: str, start: int, end: int) -> bool:
+    """Whether any character of ``text[start:end]`` is masked in ``prose``."""
+    return text[start:end] != prose[start:end]
+
 
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] not in "\n\r":
             chars[i] = " "
+
+
+def _hide(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n\r":
+            chars[i] = PLACEHOLDER
 
 
 def _continues_list_item(text: str, start: int) -> bool:
@@ -62,9 +83,10 @@ def mask_code(text: str) -> str:
 
 
 def mask_markdown(text: str) -> str:
-    """Return ``text`` with non-prose Markdown blanked out, same length."""
+    """Return ``text`` with non-prose Markdown masked, same length: blocks blanked
+    with spaces, inline regions replaced by :data:`PLACEHOLDER`."""
     chars = list(text)
-    for pattern in (_FRONT_MATTER_RE, _FENCE_RE, _HTML_COMMENT_RE, _INDENTED_CODE_RE):
+    for pattern in (_FRONT_MATTER_RE, _FENCE_RE, _HTML_COMMENT_RE, _INDENTED_CODE_RE, _REF_DEF_RE):
         for m in pattern.finditer(text):
             if pattern is _INDENTED_CODE_RE and _continues_list_item(text, m.start()):
                 continue
@@ -75,11 +97,15 @@ def mask_markdown(text: str) -> str:
         _AUTOLINK_RE,
         _HTML_TAG_RE,
         _LINK_TARGET_RE,
-        _REF_DEF_RE,
         _URL_RE,
         _EMAIL_RE,
     ):
         for m in pattern.finditer(masked):
+            if PLACEHOLDER not in masked[m.start() : m.end()]:
+                _hide(chars, m.start(), m.end())
+        masked = "".join(chars)
+    if PLACEHOLDER in masked:
+        for m in _PLACEHOLDER_LINE_RE.finditer(masked):
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)
     return masked

@@ -154,19 +154,21 @@ def test_fixes_that_would_edit_masked_text_become_suggestions():
     from linter.diagnostic import Applicability, Category, Fix
     from linter.rule import Rule
 
-    class SpaceBeforeComma(Rule):
-        code, name, category = "XM901", "test-space-comma", Category.TYPOGRAPHY
+    class JunkBeforeComma(Rule):
+        code, name, category = "XM901", "test-junk-comma", Category.TYPOGRAPHY
 
         def check(self, doc):
-            for i, ch in enumerate(doc.prose):
-                if ch == "," and doc.prose[i - 1] == " ":
+            prose = doc.prose
+            for i, ch in enumerate(prose):
+                if ch == ",":
                     j = i
-                    while j > 0 and doc.prose[j - 1] == " ":
+                    while j > 0 and not prose[j - 1].isalnum() and prose[j - 1] != "(":
                         j -= 1
-                    yield self.diagnostic(j, i, "space", Fix.delete(j, i, Applicability.SAFE, "remove"))
+                    if j < i:
+                        yield self.diagnostic(j, i, "junk", Fix.delete(j, i, Applicability.SAFE, "remove"))
 
     text = "Extras (`parquet`, `ray`) and plain words , here.\n"
-    rule = SpaceBeforeComma()
+    rule = JunkBeforeComma()
     from linter.engine import Linter
 
     linter = Linter([])
@@ -176,3 +178,46 @@ def test_fixes_that_would_edit_masked_text_become_suggestions():
     assert by_text == {"`parquet`,": Applicability.DISPLAY, " ,": Applicability.SAFE}
     fixed = linter.fix(Document(text, "a.md", kind="markdown"), Applicability.UNSAFE).text
     assert fixed == "Extras (`parquet`, `ray`) and plain words, here.\n"
+
+
+def test_inline_regions_become_placeholders_blocks_spaces():
+    from linter.markdown import PLACEHOLDER, mask_markdown
+
+    text = "Say `am`, see <https://example.org> or [site](https://example.org).\n\n```\ncode\n```\n"
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked.startswith("Say " + PLACEHOLDER * 4 + ", see " + PLACEHOLDER * 21 + " or [site]")
+    assert masked.endswith("]" + PLACEHOLDER * 21 + ".\n\n   \n    \n   \n")
+
+
+def test_lines_of_markup_only_are_blank():
+    from linter.markdown import PLACEHOLDER, mask_markdown
+
+    text = "<div>\nText here.\n</div>\nhttps://example.org/a\n[ref]: https://example.org\n"
+    masked = mask_markdown(text)
+    assert PLACEHOLDER not in masked
+    assert masked.split("\n") == ["     ", "Text here.", "      ", " " * 21, " " * 26, ""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The option is set on `am`, suggesting a slip.\n",
+        "Read the [site](https://example.org). It helps.\n",
+        "Mail <a@example.org>, or call.\n",
+        "Use `--fix`; it writes files.\n",
+        "Click <b>here</b>, then wait.\n",
+    ],
+)
+def test_no_findings_on_masking_artefacts(text):
+    assert [d.code for d in _lint(text, ["TY005", "TY006", "TP001", "TP002"])] == []
+
+
+def test_words_around_a_code_span_are_not_neighbours():
+    assert _lint("We ran the `the` command twice.\n", ["TP001"]) == []
+    assert [d.code for d in _lint("We ran the the `x` command twice.\n", ["TP001"])] == ["TP001"]
+
+
+def test_real_defects_beside_code_still_found():
+    found = _lint("Set `x` and  now , please.\n", ["TY005", "TY006"])
+    assert sorted(d.code for d in found) == ["TY005", "TY006"]
