@@ -196,6 +196,34 @@ _KEYS = (
 )
 
 
+# ISO 639-1: the two-letter codes the rules compare.
+ISO_639_1 = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu
+    cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he
+    hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko
+    kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd
+    ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se
+    sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty
+    ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+)
+# Common ISO 639-2/3 codes (bibliographic and terminological forms) -> ISO 639-1.
+ISO_639_2_TO_1 = {
+    "eng": "en", "tur": "tr", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr",
+    "spa": "es", "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "sqi": "sq",
+    "alb": "sq", "srp": "sr", "hrv": "hr", "bos": "bs", "mkd": "mk", "mac": "mk",
+    "rus": "ru", "bul": "bg", "aze": "az", "ara": "ar",
+}
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code for ``value`` (two letters, or a common three-letter code),
+    lower-cased; ``None`` when it is neither."""
+    low = value.strip().lower()
+    if low in ISO_639_1:
+        return low
+    return ISO_639_2_TO_1.get(low)
+
+
 def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     """Validate a configuration table (already read from ``path``)."""
     cfg = Config(path=path, root=path.parent.resolve())
@@ -326,11 +354,20 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     if "language" in data:
         value = data["language"]
         langs = [value] if isinstance(value, str) else value
-        if not isinstance(langs, list) or not langs or not all(
-            isinstance(v, str) and v.isalpha() and 2 <= len(v) <= 3 for v in langs
-        ):
+        if not isinstance(langs, list) or not langs or not all(isinstance(v, str) for v in langs):
             raise err("language", f'expected a language code such as "en" or a list of them, got {value!r}')
-        cfg.languages = tuple(v.lower() for v in langs)
+        codes = []
+        for v in langs:
+            code = language_code(v)
+            if code is None:
+                raise err(
+                    "language",
+                    f"{v!r} is not an ISO 639-1 language code; write two letters such as "
+                    '"en", "tr" or "de" (common three-letter codes like "eng" are accepted too)',
+                )
+            if code not in codes:
+                codes.append(code)
+        cfg.languages = tuple(codes)
 
     if "quality" in data:
         from linter.quality import Gate

@@ -180,7 +180,11 @@ def test_cli_layer_overrides_config(tmp_path):
         ("vocabulary-file = 'missing.txt'", "vocabulary-file", "missing.txt not found"),
         ("names = ['a']", "names", "expected a table"),
         ("names = { A = [1] }", "names", "A: expected a list of variant spellings"),
-        ("language = 'english'", "language", "expected a language code"),
+        ("language = 'english'", "language", "'english' is not an ISO 639-1 language code"),
+        ("language = ['en', 'xyz']", "language", "'xyz' is not an ISO 639-1 language code"),
+        ("language = 'xx'", "language", "'xx' is not an ISO 639-1 language code"),
+        ("language = 'en-GB'", "language", "'en-GB' is not an ISO 639-1 language code"),
+        ("language = ['en', 1]", "language", "expected a language code"),
         ("language = []", "language", "expected a language code"),
         ("max-file-size = -1", "max-file-size", "positive number"),
         ("respect-gitignore = 'yes'", "respect-gitignore", "expected true or false"),
@@ -229,3 +233,20 @@ def test_per_file_ignores_patterns(tmp_path):
     assert deep.ignores_for(str(tmp_path / "drafts" / "a.md")) == ["TP"]
     assert deep.ignores_for(str(tmp_path / "x" / "drafts" / "a.md")) == ["TP"]
     assert deep.ignores_for(str(tmp_path / "x" / "a.md")) == []
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("'eng'", ("en",)),
+        ("['ENG', 'tur']", ("en", "tr")),
+        ("['ger', 'deu', 'de']", ("de",)),
+        ("['fre', 'spa', 'ita', 'por', 'dut', 'nld']", ("fr", "es", "it", "pt", "nl")),
+        ("['alb', 'sqi', 'srp', 'hrv', 'bos', 'mac', 'mkd']", ("sq", "sr", "hr", "bs", "mk")),
+        ("['rus', 'bul', 'aze', 'ara']", ("ru", "bg", "az", "ar")),
+        ("['en', 'Sq']", ("en", "sq")),
+    ],
+)
+def test_language_codes_become_two_letters(tmp_path, value, expected):
+    p = write(tmp_path / "copydesk.toml", f"language = {value}\n")
+    assert load_config(p).languages == expected
