@@ -2,8 +2,9 @@
 
     python -m benchmarks.run [PART] [--corpus DIR] [--quick] [--write-readme] ...
 
-PART is ``all`` (default), ``precision``, ``inject``, ``peers``, ``speed`` or
-``readme`` (rewrite the README table from the last saved results). Each part prints
+PART is ``all`` (default), ``precision``, ``inject``, ``peers``, ``names`` (the
+name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
+``speed`` or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
 is missing, the command says which and exits with status 2.
@@ -30,7 +31,7 @@ from benchmarks.corpus import (
 )
 from benchmarks.inject import CLASSES
 
-PARTS = ("all", "precision", "inject", "peers", "speed", "readme")
+PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "speed", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -241,6 +242,14 @@ def main(argv=None) -> int:
             from benchmarks.peers import run_peers
 
             run_peers(args)
+        if part in ("all", "names"):
+            from benchmarks.extra import run_names
+
+            _save(args.out, "names", run_names(args))
+        if part in ("all", "scraped"):
+            from benchmarks.extra import run_scraped
+
+            _save(args.out, "scraped", run_scraped(args))
         if part in ("all", "speed"):
             from benchmarks.speed import run_speed
 

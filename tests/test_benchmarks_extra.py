@@ -1,0 +1,41 @@
+"""The names and scraped benchmark parts run on a tiny stand-in corpus of our own."""
+
+import json
+from types import SimpleNamespace
+
+from benchmarks.extra import run_names, run_scraped
+
+
+def _write(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_names_part_counts_variants_and_different_names(tmp_path):
+    rows = [
+        {"original": "kowalczyk", "variant": "kowalczk", "near_variant": True, "field": "surname"},
+        {"original": "brown", "variant": "green", "near_variant": False, "field": "surname"},
+        {"original": "hamilton", "variant": "hamilton", "near_variant": True, "field": "given_name"},
+        {"original": "margaret", "variant": "margeret", "near_variant": True, "field": "given_name"},
+        {"original": "osborne", "variant": "osbourne", "near_variant": True, "field": "surname"},
+    ]
+    _write(tmp_path / "name_variants" / "febrl_name_pairs.jsonl", rows)
+    res = run_names(SimpleNamespace(corpus=tmp_path, seed=1))
+    hit, n = res["one_edit_pairs"]
+    assert n == 3 and hit >= 2  # kowalczk, margeret, osbourne are one edit apart
+    assert res["different_surname"][1] > 0
+
+
+def test_scraped_part_flags_a_trailer_and_not_the_article(tmp_path):
+    article = (
+        "The council approved the budget on Tuesday after a long debate about road repairs.\n\n"
+        "Councillors said the money would be spent over the next three years on the worst roads."
+    )
+    naive = article + "\n\nShare this article\n\nFollow us on Twitter for the latest news\n"
+    rows = [{"id": 1, "naive_text": naive, "gold_text": article}]
+    for rel in ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl"):
+        _write(tmp_path / rel, rows)
+    res = run_scraped(SimpleNamespace(corpus=tmp_path))
+    tot = res["raw_scraped_news/gn1_google_news.jsonl"]
+    assert tot["trailer_lines"] == 2 and tot["trailer_flagged"] == 2
+    assert tot["gold_lines"] == 2 and tot["gold_flagged"] == 0
