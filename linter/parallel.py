@@ -139,7 +139,10 @@ def check_text(
             result.fixed_text = text
     linted = linter.lint(doc)
     result.diagnostics = linted.diagnostics
-    result.rule_errors = [f"rule {e.code} failed: {e.error}" for e in linted.errors]
+    where = path + (f":{doc_id}" if doc_id is not None else "")
+    result.rule_errors = [
+        f"internal error in rule {e.code} on {where}: {e.error}; please report it" for e in linted.errors
+    ]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
     if plan.statistics:
         from linter.names import collect_mentions

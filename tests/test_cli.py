@@ -83,10 +83,23 @@ class InfoNote(Rule):
                 yield self.diagnostic(w.start, w.end, "a note")
 
 
+class Broken(Rule):
+    __doc__ = _Doc.__doc__
+    code = "XU904"
+    name = "test-broken"
+    category = Category.STYLE
+    default_enabled = False
+
+    def check(self, doc):
+        if "boom" in doc.text:
+            raise ValueError("cannot parse 'boom'")
+        return iter(())
+
+
 @pytest.fixture(autouse=True)
 def test_rules(monkeypatch):
     real = linter.registry.all_rules()
-    patched = dict(real, XU901=UnsafeColour, XU902=Flip, XU903=InfoNote)
+    patched = dict(real, XU901=UnsafeColour, XU902=Flip, XU903=InfoNote, XU904=Broken)
     monkeypatch.setattr(linter.registry, "all_rules", lambda: patched)
     monkeypatch.setattr(linter.engine, "all_rules", lambda: patched)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -556,3 +569,29 @@ def test_statistics_names_need_two_documents(work, capsys):
     (work / "a.txt").write_text(NAME_A + NAME_B)
     code, out, _ = run(capsys, "check", "a.txt", *SEL, "--statistics")
     assert "Names spelled" not in out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rule_error_is_reported_and_exits_2(work, capsys, monkeypatch, jobs):
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    (work / "a.txt").write_text("It went boom.\n" + DIRTY)
+    (work / "b.txt").write_text(DIRTY)
+    code, out, err = run(capsys, "check", "a.txt", "b.txt", *SEL, "--extend-select", "XU904", "--jobs", jobs)
+    assert code == 2
+    assert err == (
+        "copydesk: internal error in rule XU904 on a.txt: ValueError: cannot parse 'boom'; please report it\n"
+    )
+    assert out.count("TP001") == 2 and out.count("XU901") == 2  # the other findings are still reported
+
+
+def test_rule_error_in_a_record_names_the_record(work, capsys):
+    (work / "r.jsonl").write_text(
+        json.dumps({"id": "x1", "text": DIRTY}) + "\n" + json.dumps({"id": "x2", "text": "boom"}) + "\n"
+    )
+    code, out, err = run(capsys, "check", "r.jsonl", *SEL, "--extend-select", "XU904", "--format", "jsonl")
+    assert code == 2
+    assert err.splitlines() == [
+        "copydesk: internal error in rule XU904 on r.jsonl:x2: ValueError: cannot parse 'boom'; please report it"
+    ]
+    assert len(out.splitlines()) == 2

@@ -30,6 +30,8 @@ class DocumentResult:
     hit_cap: bool = False
     empty: bool = False
     error: str | None = None
+    # One line per rule that raised on the document: "internal error in rule CODE on
+    # PATH[:ID]: ExcType: message; please report it".
     rule_errors: list[str] = field(default_factory=list)
     diff: str | None = None
     fixed_text: str | None = None
