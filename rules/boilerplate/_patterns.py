@@ -16,13 +16,235 @@ else:  # pragma: no cover
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-@dataclass(frozen=True)
 class LineKind:
-    name: str
-    where: str  # anywhere | edge | trailer | header
-    pattern: regex.Pattern
-    language: str
-    markdown: bool = True
+    """One kind of boilerplate line. Its pattern union is compiled on first use, and
+    only for lines that could match: compiling every union costs more than checking a
+    short article, and most lines lack the words the kind's patterns require."""
+
+    __slots__ = ("name", "where", "language", "markdown", "required", "_source", "_pattern")
+
+    def __init__(self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True) -> None:
+        self.name = name
+        self.where = where  # anywhere | edge | trailer | header
+        self.language = language
+        self.markdown = markdown
+        # Per pattern: literals one of which any match contains, or None (unknown).
+        self.required = [_required(p) for p in patterns]
+        self._source = patterns
+        self._pattern: regex.Pattern | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = _union(self._source, regex.IGNORECASE)
+        return self._pattern
+
+    def may_match(self, folded: str) -> bool:
+        """False only when no pattern can match the line whose ``fold`` is ``folded``."""
+        for literals in self.required:
+            if literals is None or any(lit in folded for lit in literals):
+                return True
+        return False
+
+    def __repr__(self) -> str:
+        return f"LineKind({self.name!r}, {self.where!r}, {self.language!r})"
+
+
+def fold(text: str) -> str:
+    """``text`` folded so that every character the case-insensitive patterns match
+    with an ASCII letter, digit or space becomes exactly that character: "ſ" -> "s",
+    the Kelvin sign -> "k", and "İ" -> "i" (plain casefold would add a combining dot)."""
+    return text.replace("İ", "i").casefold()
+
+
+# Characters that quantify what stands before them.
+_QUANTIFIERS = frozenset("?*+{")
+# Inline flags (verbose mode, scoped case sensitivity...) change what literals mean.
+_INLINE_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]")
+
+
+def _class_end(p: str, j: int) -> int:
+    """Index just past the character class opened by ``p[j] == "["``."""
+    j += 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":  # a ']' first in the class is a literal
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j + 1
+
+
+def _closing_paren(p: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``p[i]``, or -1."""
+    depth = 0
+    j = i
+    while j < len(p):
+        ch = p[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(p, j)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+def _top_level_alternatives(p: str) -> list[str]:
+    """``p`` split at its top-level ``|``."""
+    out, depth, start, j = [], 0, 0, 0
+    while j < len(p):
+        ch = p[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(p, j)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(p[start:j])
+            start = j + 1
+        j += 1
+    out.append(p[start:])
+    return out
+
+
+_METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
+
+
+def _plain_char(ch: str) -> str | None:
+    """``ch`` as it stands in folded text when the case-insensitive patterns can match
+    it with nothing else: ASCII letters and digits (lower-cased), ASCII punctuation
+    and space, and characters without case ("©", "•"); otherwise None."""
+    if ch.isascii():
+        return ch.lower() if ch.isprintable() else None
+    if ch.lower() == ch == ch.upper() and ch.casefold() == ch and ch.isprintable():
+        return ch
+    return None
+
+
+def _quantifier(p: str, k: int) -> tuple[bool, int] | None:
+    """The quantifier starting at ``p[k]``, if any, as (at least once?, index past it)."""
+    if k >= len(p) or p[k] not in _QUANTIFIERS:
+        return None
+    if p[k] == "{":
+        close = p.find("}", k)
+        if close == -1:
+            return False, len(p)
+        low = p[k + 1 : close].split(",")[0].strip()
+        end, positive = close + 1, low.isdigit() and int(low) >= 1
+    else:
+        end, positive = k + 1, p[k] == "+"
+    if end < len(p) and p[end] in "?+":  # lazy or possessive
+        end += 1
+    return positive, end
+
+
+def _class_members(p: str, j: int, end: int) -> list[str] | None:
+    """The characters of the simple class ``p[j:end]`` (no negation, range or
+    escape), each as ``_plain_char`` gives it, or None."""
+    inner = p[j + 1 : end - 1]
+    if not inner or inner[0] == "^" or "\\" in inner or "[" in inner or "-" in inner[1:-1]:
+        return None
+    out = []
+    for ch in inner:
+        c = _plain_char(ch)
+        if c is None:
+            return None
+        out.append(c)
+    return out
+
+
+def _required(p: str) -> list[str] | None:
+    """Literals (in ``fold``ed form) one of which every match of ``p`` contains when
+    matched case-insensitively, or None when the pattern's shape is not read simply
+    enough to tell. The literal is taken from a run of plain characters outside any
+    optional or repeated part, from a simple character class, or from a group's
+    alternatives; only what must occur at least once counts."""
+    if _INLINE_FLAGS_RE.search(p):
+        return None
+    alternatives = _top_level_alternatives(p)
+    if len(alternatives) > 1:
+        out: list[str] = []
+        for alt in alternatives:
+            r = _required(alt)
+            if r is None:
+                return None
+            out += r
+        return out
+    candidates: list[list[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(["".join(run)])
+            run.clear()
+
+    j, n = 0, len(p)
+    while j < n:
+        ch = p[j]
+        # One element: a character, an escape, a class or a group, p[j:end].
+        literal: str | None = None
+        members: list[str] | None = None
+        if ch == "\\":
+            nxt = p[j + 1] if j + 1 < n else ""
+            if nxt in ("p", "P") and p[j + 2 : j + 3] == "{":
+                close = p.find("}", j)
+                if close == -1:
+                    return None
+                end = close + 1
+            elif nxt and (nxt in "xuUNpP" or nxt.isdigit()):
+                return None  # a character given by number or name
+            else:
+                end = j + 2
+                if nxt.isascii() and not nxt.isalnum() and nxt not in " #":
+                    literal = nxt  # escaped punctuation: "\(", "\|"
+        elif ch == "[":
+            end = _class_end(p, j)
+            members = _class_members(p, j, end)
+        elif ch == "(":
+            close = _closing_paren(p, j)
+            if close == -1 or (p.startswith("(?", j) and not p.startswith("(?:", j)):
+                return None
+            inner = p[j + 3 : close] if p.startswith("(?:", j) else p[j + 1 : close]
+            members = _required(inner)
+            end = close + 1
+        elif ch in _METACHARACTERS:
+            end = j + 1
+        else:
+            end = j + 1
+            literal = _plain_char(ch)
+        quant = _quantifier(p, end)
+        if quant is not None:
+            positive, end = quant
+            flush()
+            if positive and literal is not None:
+                candidates.append([literal])
+            elif positive and members:
+                candidates.append(members)
+        elif literal is not None:
+            run.append(literal)
+        else:
+            flush()
+            if members:
+                candidates.append(members)
+        j = end
+    flush()
+    if not candidates:
+        return None
+    # The most selective: the one whose shortest literal is longest.
+    return max(candidates, key=lambda lits: min(len(x) for x in lits))
 
 
 @dataclass(frozen=True)
@@ -67,9 +289,9 @@ def line_kinds() -> list[LineKind]:
                 where = k.get("where", "edge")
                 if where not in ("anywhere", "edge", "trailer", "header"):
                     raise ValueError(f"{path.name}: kind {k.get('name')!r}: unknown where {where!r}")
-                pat = _union(k.get("patterns", []), regex.IGNORECASE)
-                if pat is not None:
-                    kinds.append(LineKind(k["name"], where, pat, lang, k.get("markdown", True)))
+                patterns = k.get("patterns", [])
+                if patterns:
+                    kinds.append(LineKind(k["name"], where, patterns, lang, k.get("markdown", True)))
         _LINE_KINDS = kinds
     return _LINE_KINDS
 
@@ -138,11 +360,12 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
     stripped = text.strip()
     if not stripped or len(stripped) > 800:
         return None
+    folded = fold(stripped)
     for kind in line_kinds():
         if anywhere_only and kind.where != "anywhere":
             continue
         if markdown and not kind.markdown:
             continue
-        if kind.pattern.fullmatch(stripped):
+        if kind.may_match(folded) and kind.pattern.fullmatch(stripped):
             return kind
     return None
