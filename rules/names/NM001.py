@@ -16,6 +16,7 @@ from linter.names import (
     variant_kind,
 )
 from linter.rule import Option, Rule
+from linter.rules.typos.TP005 import english_words
 
 # Kinds that need more than counts: a changed letter or a short spelling must also
 # share a neighbouring word (first name, title) with the dominant form.
@@ -123,6 +124,9 @@ class InconsistentName(Rule):
                     continue
             else:
                 kind = variant_kind(a, b, min_len=min_len, inflected=True)
+                if kind is None and {len(skeleton(a)), len(skeleton(b))} == {3, 4} and min_len == 4:
+                    # Yrk/York, Kon/Kong: judged with more care (_judge asks for more)
+                    kind = variant_kind(a, b, min_len=3, inflected=True)
             if kind is None:
                 continue
             verdict = self._judge(a, b, kind, groups, table.lower_words)
@@ -197,32 +201,48 @@ class InconsistentName(Rule):
             # a slip cuts a name short; a longer spelling is another word or name
             # (PepsiCo/Pepsi, Peter/Pete, Romanov/Roman) or words run together
             return None
+        lone = _lone_slip(a, ma, mb, lower_words)
         if kind == "inflected":
             # Japa for Japan is a slip; Russia beside Russian, Democrat beside
-            # Democrats, Punjab beside Punjabi are other words.
+            # Democrats, Punjab beside Punjabi are other words. A lone spelling that
+            # is no word and has no neighbour of its own (Harr for Harry, Gartn for
+            # Gartner, Charl for Charles) is a slip all the same.
             sa, sb = skeleton(a), skeleton(b)
+            cut = len(sb) - len(sa)
             if a.casefold() in PLACES_INFLECTED:
                 return None
-            if sb.endswith("s") and not (len(sb) == len(sa) + 1 and sa[-1] in "aiou"):
+            if sb.endswith("s") and not (cut == 1 and sa[-1] in "aiou"):
                 # a plural beside its singular; but Hingi for Hingis is no English
-                # singular (nouns ending in -i, -a, -o, -u rarely take a bare -s)
+                # singular (nouns ending in -i, -a, -o, -u rarely take a bare -s),
+                # nor is Charl for Charles or Christm for Christmas
+                if cut == 1 or not lone or (sb.endswith("es") and sa.endswith(_PLURAL_ES)):
+                    return None
+            if len(sa) < 5 and not sb.endswith("n") and not (lone and _context(ma, mb)[0]):
+                # Carl/Carlo, Paul/Paula, Nick/Nicky: short first names; but not
+                # Prince Harr beside Prince Harry
                 return None
-            if len(skeleton(a)) < 5 and not skeleton(b).endswith("n"):
-                return None  # Carl/Carlo, Paul/Paula, Nick/Nicky: short first names
-            if len(skeleton(b)) - len(skeleton(a)) > 1:
+            if cut > 1 and (not lone or sa.endswith("s")):
                 return None  # Malays/Malaysia, German/Germanic
-            if b.casefold() in NOT_NAMES:
-                return None  # Saud/Saudi
+            if b.casefold() in NOT_NAMES and not (lone and len(sa) >= 5 and not sb.endswith("i")):
+                return None  # Saud/Saudi, Punjab/Punjabi
             kind = "truncated"
         shared, conflict = _context(ma, mb)
         if conflict and not shared and kind not in STRONG_KINDS:
             return None
+        if len(skeleton(a)) < self.opts["min_length"] or len(skeleton(b)) < self.opts["min_length"]:
+            # a three-letter spelling beside a four-letter name must be a lone slip
+            # inside a sentence, sharing a neighbour (Hong Kon, New Yrk) or having no
+            # vowel; Tim/Time, Dan/Dane, Jon/John are names of their own
+            if len(skeleton(a)) > len(skeleton(b)) or not lone or all(m.initial for m in ma):
+                return None
+            if not shared and _has_vowel(skeleton(a)):
+                return None
         if not shared and kind in _WEAK_KINDS:
             return None
         if not shared and kind not in STRONG_KINDS and all(m.initial for m in ma):
             # a capitalised word opening a sentence may be any word: ask for more
-            if len(a) < 5:
-                return None
+            if len(a) < 5 and not (lone and kind in ("swapped", "doubled")):
+                return None  # but Snoy, Fiev, Rela are no words
         score = (2 if shared else 0) + (1 if kind in STRONG_KINDS else 0) + n_dom / 100
         return (a, b, score, kind, shared)
 
@@ -236,6 +256,34 @@ def _standalone_bonus(form: str, groups: dict) -> int:
         return 0
     last = form.rsplit(" ", 1)[1]
     return 1 if len(groups.get(last, ())) > len(groups[form]) else 0
+
+
+# Endings that take -es in the plural (Bush/Bushes, Fox/Foxes, Tory/Tories as Tori).
+_PLURAL_ES = ("s", "x", "z", "ch", "sh", "i")
+
+
+def _has_vowel(skel: str) -> bool:
+    """Whether a spelling has a vowel (a ``y`` counts after the first letter: Lyn, not Yrk)."""
+    return any(ch in "aeiou" or (ch == "y" and i) for i, ch in enumerate(skel))
+
+
+def _lone_slip(form: str, minority, dominant, lower_words) -> bool:
+    """Whether ``form`` reads as a one-off slip of the dominant spelling.
+
+    It occurs once, is no English word, and its neighbours (if any) are the dominant
+    spelling's or titles: Carl in "Carl Lewis" beside Carlo Ancelotti is another name.
+    """
+    if len(minority) != 1 or len(dominant) < 2:
+        return False
+    low = form.casefold()
+    if low in COMMON_WORDS or low in NOT_NAMES or low in lower_words or low in english_words():
+        return False
+    m = minority[0]
+    if m.next and m.next not in {d.next for d in dominant}:
+        return False
+    if m.prev and _could_be_name(m.prev) and m.prev not in {d.prev for d in dominant}:
+        return False
+    return True
 
 
 def _could_be_name(word: str) -> bool:
