@@ -39,6 +39,10 @@ class LineKind:
             self._pattern = _union(self._source, regex.IGNORECASE)
         return self._pattern
 
+    @property
+    def compiled(self) -> bool:
+        return self._pattern is not None
+
     def may_match(self, folded: str) -> bool:
         """False only when no pattern can match the line whose ``fold`` is ``folded``."""
         for literals in self.required:
@@ -360,12 +364,19 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
     stripped = text.strip()
     if not stripped or len(stripped) > 800:
         return None
-    folded = fold(stripped)
+    folded = None
     for kind in line_kinds():
         if anywhere_only and kind.where != "anywhere":
             continue
         if markdown and not kind.markdown:
             continue
-        if kind.may_match(folded) and kind.pattern.fullmatch(stripped):
+        if not kind.compiled:
+            # Compile the union only when the line could match; once compiled, the
+            # union itself rejects a line faster than the literal test.
+            if folded is None:
+                folded = fold(stripped)
+            if not kind.may_match(folded):
+                continue
+        if kind.pattern.fullmatch(stripped):
             return kind
     return None
