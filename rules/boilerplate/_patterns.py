@@ -219,7 +219,14 @@ def _required(p: str) -> list[str] | None:
             members = _class_members(p, j, end)
         elif ch == "(":
             close = _closing_paren(p, j)
-            if close == -1 or (p.startswith("(?", j) and not p.startswith("(?:", j)):
+            if close == -1:
+                return None
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), j):
+                # A lookaround matches no text: it neither gives nor breaks a literal.
+                flush()
+                j = close + 1
+                continue
+            if p.startswith("(?", j) and not p.startswith("(?:", j):
                 return None
             inner = p[j + 3 : close] if p.startswith("(?:", j) else p[j + 1 : close]
             members = _required(inner)
@@ -251,11 +258,45 @@ def _required(p: str) -> list[str] | None:
     return max(candidates, key=lambda lits: min(len(x) for x in lits))
 
 
+class _GatedUnion:
+    """A union of patterns compiled on first use, and only once some text contains
+    one of every-match's literals: until then ``match`` and ``fullmatch`` answer None
+    (no match) from the literal test alone."""
+
+    __slots__ = ("_source", "_flags", "_required", "_pattern")
+
+    def __init__(self, patterns: list[str], flags: int) -> None:
+        self._source = patterns
+        self._flags = flags
+        self._required = [_required(p) for p in patterns]
+        self._pattern: regex.Pattern | None = None
+
+    def _get(self, text: str) -> regex.Pattern | None:
+        if self._pattern is None:
+            folded = fold(text)
+            if not any(lits is None or any(lit in folded for lit in lits) for lits in self._required):
+                return None
+            self._pattern = _union(self._source, self._flags)
+        return self._pattern
+
+    def match(self, text: str):
+        pattern = self._get(text)
+        return pattern.match(text) if pattern is not None else None
+
+    def fullmatch(self, text: str):
+        pattern = self._get(text)
+        return pattern.fullmatch(text) if pattern is not None else None
+
+
+def _gated(patterns: list[str], flags: int) -> _GatedUnion | None:
+    return _GatedUnion(patterns, flags) if patterns else None
+
+
 @dataclass(frozen=True)
 class WireKind:
     name: str
-    prefix: regex.Pattern | None
-    line: regex.Pattern | None
+    prefix: _GatedUnion | None
+    line: _GatedUnion | None
 
 
 @dataclass(frozen=True)
@@ -350,7 +391,7 @@ def wire_kinds() -> list[WireKind]:
         kinds = []
         for k in raw.get("kind", []):
             flags = 0 if k.get("case_sensitive") else regex.IGNORECASE
-            kinds.append(WireKind(k["name"], _union(k.get("prefix", []), flags), _union(k.get("line", []), flags)))
+            kinds.append(WireKind(k["name"], _gated(k.get("prefix", []), flags), _gated(k.get("line", []), flags)))
         _WIRE_KINDS = kinds
     return _WIRE_KINDS
 
