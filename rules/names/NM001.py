@@ -215,21 +215,27 @@ class InconsistentName(Rule):
                 # a plural beside its singular; but Hingi for Hingis is no English
                 # singular (nouns ending in -i, -a, -o, -u rarely take a bare -s),
                 # nor is Charl for Charles or Christm for Christmas
-                if cut == 1 or not lone or (sb.endswith("es") and sa.endswith(_PLURAL_ES)):
-                    return None
-            if len(sa) < 5 and not sb.endswith("n") and not (lone and _context(ma, mb)[0]):
+                if cut == 1 or not lone or sb.endswith("ans") or (
+                    sb.endswith("es") and sa.endswith(_PLURAL_ES)
+                ):
+                    return None  # Ikaria/Ikarians: a people named after a place
+            if len(sa) < 5 and not sb.endswith("n") and not (
+                lone and (_context(ma, mb)[0] or not _first_name_use(mb))
+            ):
                 # Carl/Carlo, Paul/Paula, Nick/Nicky: short first names; but not
-                # Prince Harr beside Prince Harry
+                # Prince Harr beside Prince Harry, nor Appl beside Apple
                 return None
-            if cut > 1 and (not lone or sa.endswith("s")):
-                return None  # Malays/Malaysia, German/Germanic
-            if b.casefold() in NOT_NAMES and not (lone and len(sa) >= 5 and not sb.endswith("i")):
-                return None  # Saud/Saudi, Punjab/Punjabi
+            if cut > 1 and (not lone or sa.endswith("s") or sb[-2:] in _DERIVING_PAIRS):
+                return None  # Malays/Malaysia, German/Germanic, Islam/Islamic, Nigel/Nigella
+            if b.casefold() in NOT_NAMES and not (
+                lone and len(sa) >= 5 and not sb.endswith("i") and (cut > 1 or sa[-1] not in "aeiouy")
+            ):
+                return None  # Saud/Saudi, Punjab/Punjabi, Persia/Persian
             kind = "truncated"
         shared, conflict = _context(ma, mb)
         if conflict and not shared and kind not in STRONG_KINDS:
             return None
-        if len(skeleton(a)) < self.opts["min_length"] or len(skeleton(b)) < self.opts["min_length"]:
+        if kind not in STRONG_KINDS and min(len(skeleton(a)), len(skeleton(b))) < self.opts["min_length"]:
             # a three-letter spelling beside a four-letter name must be a lone slip
             # inside a sentence, sharing a neighbour (Hong Kon, New Yrk) or having no
             # vowel; Tim/Time, Dan/Dane, Jon/John are names of their own
@@ -241,8 +247,8 @@ class InconsistentName(Rule):
             return None
         if not shared and kind not in STRONG_KINDS and all(m.initial for m in ma):
             # a capitalised word opening a sentence may be any word: ask for more
-            if len(a) < 5 and not (lone and kind in ("swapped", "doubled")):
-                return None  # but Snoy, Fiev, Rela are no words
+            if len(a) < 5:
+                return None
         score = (2 if shared else 0) + (1 if kind in STRONG_KINDS else 0) + n_dom / 100
         return (a, b, score, kind, shared)
 
@@ -260,6 +266,11 @@ def _standalone_bonus(form: str, groups: dict) -> int:
 
 # Endings that take -es in the plural (Bush/Bushes, Fox/Foxes, Tory/Tories as Tori).
 _PLURAL_ES = ("s", "x", "z", "ch", "sh", "i")
+
+
+# Two-letter endings that derive another word or name even from a spelling that is
+# no English word: Islam/Islamic, Ocean/Oceanic, Nigel/Nigella, Nation/National.
+_DERIVING_PAIRS = frozenset("ic al la na ta ly".split())
 
 
 def _has_vowel(skel: str) -> bool:
@@ -284,6 +295,11 @@ def _lone_slip(form: str, minority, dominant, lower_words) -> bool:
     if m.prev and _could_be_name(m.prev) and m.prev not in {d.prev for d in dominant}:
         return False
     return True
+
+
+def _first_name_use(mentions) -> bool:
+    """Whether a spelling is used as a first name somewhere (Paula Radcliffe)."""
+    return any(m.next and _could_be_name(m.next) for m in mentions)
 
 
 def _could_be_name(word: str) -> bool:
