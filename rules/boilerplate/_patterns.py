@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -103,6 +104,8 @@ def _closing_paren(p: str, i: int) -> int:
 
 def _top_level_alternatives(p: str) -> list[str]:
     """``p`` split at its top-level ``|``."""
+    if "|" not in p:
+        return [p]
     out, depth, start, j = [], 0, 0, 0
     while j < len(p):
         ch = p[j]
@@ -127,6 +130,7 @@ def _top_level_alternatives(p: str) -> list[str]:
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
 
 
+@lru_cache(maxsize=None)
 def _plain_char(ch: str) -> str | None:
     """``ch`` as it stands in folded text when the case-insensitive patterns can match
     it with nothing else: ASCII letters and digits (lower-cased), ASCII punctuation
@@ -170,19 +174,19 @@ def _class_members(p: str, j: int, end: int) -> list[str] | None:
     return out
 
 
-def _required(p: str) -> list[str] | None:
+def _required(p: str, nested: bool = False) -> list[str] | None:
     """Literals (in ``fold``ed form) one of which every match of ``p`` contains when
     matched case-insensitively, or None when the pattern's shape is not read simply
     enough to tell. The literal is taken from a run of plain characters outside any
     optional or repeated part, from a simple character class, or from a group's
     alternatives; only what must occur at least once counts."""
-    if _INLINE_FLAGS_RE.search(p):
+    if not nested and _INLINE_FLAGS_RE.search(p):
         return None
     alternatives = _top_level_alternatives(p)
     if len(alternatives) > 1:
         out: list[str] = []
         for alt in alternatives:
-            r = _required(alt)
+            r = _required(alt, True)
             if r is None:
                 return None
             out += r
@@ -229,14 +233,14 @@ def _required(p: str) -> list[str] | None:
             if p.startswith("(?", j) and not p.startswith("(?:", j):
                 return None
             inner = p[j + 3 : close] if p.startswith("(?:", j) else p[j + 1 : close]
-            members = _required(inner)
+            members = _required(inner, True)
             end = close + 1
         elif ch in _METACHARACTERS:
             end = j + 1
         else:
             end = j + 1
             literal = _plain_char(ch)
-        quant = _quantifier(p, end)
+        quant = _quantifier(p, end) if end < n and p[end] in _QUANTIFIERS else None
         if quant is not None:
             positive, end = quant
             flush()
