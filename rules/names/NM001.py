@@ -38,7 +38,12 @@ class InconsistentName(Rule):
         (TimeWarner/Time Warner, Jean Pierre/Jean-Pierre). Possessives count as
         mentions of the name (Cakaj's, Cakaj’s). A two-word name whose surname
         also stands alone outweighs a run-together spelling seen as often
-        (TonyBlair against Tony Blair ... Blair).
+        (TonyBlair against Tony Blair ... Blair). A spelling seen once that is no
+        English word and has no neighbouring name of its own is a slip even where
+        its ending could make another word (Gartn/Gartner, Charl/Charles,
+        Itali/Italian, Prince Harr/Prince Harry); a three-letter spelling of a
+        four-letter name is flagged only then, and only when it shares a
+        neighbour or has no vowel (Hong Kon/Hong Kong, Yrk/York).
 
     Why it matters:
         A spell-checker flags every foreign name, so editors stop looking, and a
@@ -61,7 +66,9 @@ class InconsistentName(Rule):
         (Russia/Russian, Iraq/Iraqi, Saud/Saudi), feminine, Romance and familiar
         forms (Paul/Paula, Maria/Mario, Albert/Alberto, Steve/Stevie), a changed
         letter in a short name or without a shared neighbour (Iran/Iraq,
-        Sudan/Sedan), a spelling on a line listing names (team sheets), two
+        Sudan/Sedan), words derived from a name (Islam/Islamic, Nigel/Nigella),
+        short words and names (Ban/Bank, Tim/Time, Paul/Paula used as a first
+        name), a spelling on a line listing names (team sheets), two
         spellings that are both frequent (Jon/John), and mentions with different
         first names or surnames beside them (Hillary Clinton/Bill Clinton, Paula
         Radcliffe/Paul Scholes). Words in the configured vocabulary and names
