@@ -450,6 +450,27 @@ def _read_names_file(value: Any, root: Path, err) -> dict[str, list[str]]:
 # ------------------------------------------------------------------------ matching
 
 
+_GLOB_CHARS = frozenset("*?[")
+_CASE_SENSITIVE = os.path.normcase("Aa") == "Aa"
+
+
+def matches_any(path: str | os.PathLike, patterns: Iterable[str]) -> bool:
+    """``any(path_matches(path, p) for p in patterns)``, quicker for the usual case: a
+    plain name such as ``node_modules`` matches when it is one of the path's parts."""
+    cand = Path(path).as_posix()
+    parts: set[str] | None = None
+    for pattern in patterns:
+        plain = pattern.rstrip("/")
+        if _CASE_SENSITIVE and "/" not in plain and not _GLOB_CHARS.intersection(plain):
+            if parts is None:
+                parts = set(cand.split("/"))
+            if plain in parts:
+                return True
+        elif path_matches(cand, pattern):
+            return True
+    return False
+
+
 def path_matches(path: str | os.PathLike, pattern: str, root: Path | None = None) -> bool:
     """Whether ``path`` matches a glob: against its path relative to ``root``
     (or as given), any trailing part of it, or its file name."""

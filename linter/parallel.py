@@ -1,7 +1,7 @@
 """Checking documents, in this process or in a process pool, in a stable order.
 
 A :class:`Plan` (the configuration, the rule selection and what to do: check, fix or
-diff) is sent to each worker once; work items are then targets (files) or batches
+diff) is sent to each worker once; work items are then batches of files or
 of records, and results come back in submission order, so ``--jobs N`` prints the
 same as ``--jobs 1``. At most a few batches per worker are in flight, so a record
 file of any size is streamed in flat memory.
@@ -29,6 +29,7 @@ R = TypeVar("R")
 MIN_POOL_BYTES = 256_000
 MIN_POOL_FILES = 4
 RECORD_BATCH = 64
+FILE_BATCH = 16
 _WARM_UP_TEXT = (
     "Warm-up text.\n\nThe minister said on Monday that the talks, which began in "
     "March, would resume. \u201cWe will see,\u201d she said.\n"
@@ -189,9 +190,9 @@ def _init_worker(plan: Plan) -> None:
     plan.linter_for(None)
 
 
-def _pool_check_target(target: Target) -> DocumentResult:
+def _pool_check_targets(targets: list[Target]) -> list[DocumentResult]:
     assert _PLAN is not None
-    return check_target(_PLAN, target)
+    return [check_target(_PLAN, t) for t in targets]
 
 
 def _pool_check_records(item: tuple[str, list[Record]]) -> list[DocumentResult]:
@@ -250,10 +251,23 @@ class Runner:
             yield window.popleft().result()
 
     def check_targets(self, targets: list[Target]) -> Iterator[DocumentResult]:
-        parallel = len(targets) >= MIN_POOL_FILES and _total_size(targets) >= MIN_POOL_BYTES
-        yield from self.map(
-            lambda t: check_target(self.plan, t), _pool_check_target, targets, parallel
+        parallel = (
+            self.jobs > 1 and len(targets) >= MIN_POOL_FILES and _total_size(targets) >= MIN_POOL_BYTES
         )
+        if not parallel:
+            for t in targets:
+                yield check_target(self.plan, t)
+            return
+        # Small files go to the workers in batches: one future per file costs about as
+        # much in the parent (pickling, queues, wake-ups) as checking a short article.
+        size = _file_batch_size(len(targets), self.jobs)
+        for results in self.map(
+            lambda batch: [check_target(self.plan, t) for t in batch],
+            _pool_check_targets,
+            _batched(targets, size),
+            True,
+        ):
+            yield from results
 
     def check_record_stream(self, target: Target, records: Iterable[Record]) -> Iterator[DocumentResult]:
         size = _total_size([target])
@@ -263,6 +277,12 @@ class Runner:
             lambda item: check_records(self.plan, item[0], item[1]), _pool_check_records, batches, parallel
         ):
             yield from results
+
+
+def _file_batch_size(files: int, jobs: int) -> int:
+    """Files per work item: enough to amortise the per-item cost, few enough that every
+    worker gets many items (so the last ones finish together)."""
+    return max(1, min(FILE_BATCH, files // (jobs * 16)))
 
 
 def _batched(items: Iterable[T], n: int) -> Iterator[list[T]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from linter.config import DEFAULT_EXCLUDE, Config, path_matches
+from linter.config import DEFAULT_EXCLUDE, Config, matches_any
 
 BOM = codecs.BOM_UTF8
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -241,7 +241,7 @@ def _matches_any(path: str, patterns: Iterable[str], root: Path, rel: str | None
         candidates.append(Path(path).resolve().relative_to(root).as_posix())
     except (ValueError, OSError):
         pass
-    return any(path_matches(c, p) for c in candidates for p in patterns)
+    return any(matches_any(c, patterns) for c in candidates)
 
 
 def _included(name: str, rel: str, cfg: Config) -> bool:

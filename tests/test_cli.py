@@ -458,10 +458,12 @@ def test_fix_refuses_records(work, capsys):
     assert code == 2 and "do not rewrite record files" in err
 
 
-def test_jobs_1_and_2_identical(work, capsys, monkeypatch):
+@pytest.mark.parametrize("file_batch", [1, 5])
+def test_jobs_1_and_2_identical(work, capsys, monkeypatch, file_batch):
     monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
     monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
     monkeypatch.setattr(linter.parallel, "RECORD_BATCH", 3)
+    monkeypatch.setattr(linter.parallel, "_file_batch_size", lambda files, jobs: file_batch)
     for i in range(12):
         (work / f"f{i:02d}.txt").write_text(f"File {i} the the.\n" * (i % 3 + 1) + "colour\n")
     _jsonl(work / "r.jsonl", [{"id": i, "text": f"Rec {i}. The the {'colour' if i % 2 else ''}."} for i in range(20)])
@@ -473,6 +475,14 @@ def test_jobs_1_and_2_identical(work, capsys, monkeypatch):
             outputs.append(out)
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert len(outputs[1].splitlines()) == 12 * 2 + 12 + 30
+
+
+def test_file_batch_size():
+    from linter.parallel import FILE_BATCH, _file_batch_size
+
+    assert _file_batch_size(10, 2) == 1
+    assert _file_batch_size(2225, 2) == FILE_BATCH
+    assert 1 < _file_batch_size(200, 2) < FILE_BATCH
 
 
 # -------------------------------------------------------------------------- rules

@@ -277,3 +277,15 @@ def test_atomic_write_through_symlink(tmp_path):
 def test_atomic_write_error_names_file(tmp_path):
     with pytest.raises(WriteError, match="nodir"):
         write_text_atomic(str(tmp_path / "nodir" / "a.txt"), "x")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["a/node_modules/x.txt", "node_modules", "src/build.txt", "pkg.egg-info/a.md", "docs/a/b.md",
+     "./x/dist/y.txt", "deep/.git/c.txt", "notes/draft.md", "Build/a.txt"],
+)
+def test_matches_any_agrees_with_path_matches(path):
+    from linter.config import DEFAULT_EXCLUDE, matches_any, path_matches
+
+    for patterns in (DEFAULT_EXCLUDE, ("docs/a",), ("**/draft.md", "b*"), ("notes/",), ()):
+        assert matches_any(path, patterns) == any(path_matches(path, p) for p in patterns), (path, patterns)
