@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import gzip
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -360,10 +359,14 @@ def iter_records(
     """Stream the records of a record file as (id, text); bad records carry an error.
 
     ``on_bytes(n)`` is called with the number of bytes of the file read so far
-    (compressed bytes for ``.gz``), for progress reporting."""
+    (compressed bytes for ``.gz``), for progress reporting. Each line is parsed as
+    :mod:`linter.corpus` parses it for ``clean`` (one reading of a record for both
+    commands); here only the id and the text are kept."""
     if target.kind == "parquet":
         yield from _iter_parquet(target, text_field, id_field)
         return
+    from linter.corpus import _row_from_line as row_from_line
+
     path = target.fs_path or target.path
     try:
         if path.lower().endswith(".gz"):
@@ -386,32 +389,19 @@ def iter_records(
                     on_bytes(raw_file.tell())
                 if not raw.strip():
                     continue
-                yield _record_from_line(raw, lineno, text_field, id_field)
+                row = row_from_line(raw, lineno)
+                text, why = row.text(text_field)
+                if text is None:
+                    yield Record(row.doc_id(id_field), None, why if row.record is None else f"line {lineno}: {why}")
+                else:
+                    yield Record(row.doc_id(id_field), text)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise SourceError(f"{path}: line {lineno + 1}: cannot read: {exc}") from None
 
 
-def _record_from_line(raw: bytes, lineno: int, text_field: str, id_field: str) -> Record:
-    try:
-        obj = json.loads(raw.decode("utf-8", errors="surrogateescape"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        return Record(str(lineno), None, f"line {lineno}: not valid JSON: {exc}")
-    if not isinstance(obj, dict):
-        return Record(str(lineno), None, f"line {lineno}: expected a JSON object, got {type(obj).__name__}")
-    doc_id = obj.get(id_field)
-    doc_id = str(lineno) if doc_id is None else str(doc_id)
-    text = obj.get(text_field)
-    if text is None:
-        fields = ", ".join(list(obj)[:8])
-        return Record(doc_id, None, f"line {lineno}: no {text_field!r} field (fields: {fields}); use --text-field")
-    if not isinstance(text, str):
-        return Record(doc_id, None, f"line {lineno}: field {text_field!r} is {type(text).__name__}, not a string")
-    return Record(doc_id, text)
-
-
 def _iter_parquet(target: Target, text_field: str, id_field: str) -> Iterator[Record]:
     try:
-        from linter.corpus import iter_parquet_records
+        from linter.corpus import CorpusError, iter_parquet_records
     except ImportError:
         raise SourceError(
             f"{target.path}: Parquet input needs the corpus module (linter.corpus), "
@@ -420,5 +410,9 @@ def _iter_parquet(target: Target, text_field: str, id_field: str) -> Iterator[Re
     try:
         for doc_id, text in iter_parquet_records(target.fs_path or target.path, text_field, id_field):
             yield Record(str(doc_id), text)
-    except ImportError as exc:
-        raise SourceError(f"{target.path}: cannot read Parquet: {exc}; pip install 'copydesk[parquet]'") from None
+    except ImportError as exc:  # pyarrow missing; the message names the install command
+        hint = "pip install 'copydesk[parquet]'"
+        message = str(exc) if hint in str(exc) else f"{exc}; {hint}"
+        raise SourceError(f"{target.path}: cannot read Parquet: {message}") from None
+    except CorpusError as exc:  # the message starts with the path
+        raise SourceError(str(exc)) from None

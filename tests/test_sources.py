@@ -244,10 +244,45 @@ def test_parquet_dispatches_to_corpus(monkeypatch):
         yield ("r1", "Hello.")
 
     fake.iter_parquet_records = iter_parquet_records
+    fake.CorpusError = type("CorpusError", (Exception,), {})
     monkeypatch.setitem(sys.modules, "linter.corpus", fake)
     recs = list(iter_records(Target("x.parquet", "parquet", "x.parquet"), "body", "key"))
     assert seen["args"] == ("x.parquet", "body", "key")
     assert [(r.doc_id, r.text) for r in recs] == [("r1", "Hello.")]
+
+
+def test_parquet_without_pyarrow_names_the_install_command_once(monkeypatch):
+    import linter.corpus
+
+    def no_pyarrow(path, text_field, id_field):
+        raise ImportError(f"Parquet support needs pyarrow: {linter.corpus.PARQUET_HINT}")
+        yield
+
+    monkeypatch.setattr(linter.corpus, "iter_parquet_records", no_pyarrow)
+    with pytest.raises(SourceError) as err:
+        list(iter_records(Target("x.parquet", "parquet", "x.parquet")))
+    message = str(err.value)
+    assert message == "x.parquet: cannot read Parquet: Parquet support needs pyarrow: pip install 'copydesk[parquet]'"
+    assert message.count("pip install") == 1
+
+
+def test_parquet_errors_become_source_errors(tmp_path):
+    pytest.importorskip("pyarrow")
+    missing = str(tmp_path / "missing.parquet")
+    with pytest.raises(SourceError, match="missing.parquet: no such file or directory"):
+        list(iter_records(Target(missing, "parquet", missing)))
+
+
+def test_records_read_as_the_corpus_reads_rows(tmp_path):
+    from linter.corpus import iter_rows
+
+    p = tmp_path / "r.jsonl"
+    _write_jsonl(p, [{"id": "a", "text": "One."}, {"text": "Two."}, "not json", {"id": 3, "title": "x"}, [1]])
+    recs = list(iter_records(Target(str(p), "jsonl", str(p))))
+    rows = list(iter_rows(str(p)))
+    assert [r.doc_id for r in recs] == [row.doc_id("id") for row in rows]
+    assert [r.text for r in recs] == [row.text("text")[0] for row in rows]
+    assert [r.error is None for r in recs] == [row.text("text")[1] is None for row in rows]
 
 
 # ------------------------------------------------------------------------- writer
