@@ -196,7 +196,8 @@ class InconsistentName(Rule):
             return None
         if n_min > 1 and n_min > self.opts["max_ratio"] * n_dom:
             return None
-        if all(m.listed for m in ma):
+        garbled = kind == "doubled" and _garbled(skeleton(a), skeleton(b))
+        if all(m.listed for m in ma) and not garbled:
             return None
         if kind not in STRONG_KINDS:
             low = a.casefold()
@@ -240,7 +241,7 @@ class InconsistentName(Rule):
                 return None  # Saud/Saudi, Punjab/Punjabi, Persia/Persian
             kind = "truncated"
         shared, conflict = _context(ma, mb)
-        if conflict and not shared and kind not in STRONG_KINDS:
+        if conflict and not shared and kind not in STRONG_KINDS and not garbled:
             return None
         if kind not in STRONG_KINDS and min(len(skeleton(a)), len(skeleton(b))) < self.opts["min_length"]:
             # a three-letter spelling beside a four-letter name must be a lone slip
@@ -278,6 +279,27 @@ _PLURAL_ES = ("s", "x", "z", "ch", "sh", "i")
 # Two-letter endings that derive another word or name even from a spelling that is
 # no English word: Islam/Islamic, Ocean/Oceanic, Nigel/Nigella, Nation/National.
 _DERIVING_PAIRS = frozenset("ic al la na ta ly".split())
+
+
+# Letters that names almost never double (Cardiiff, Labouur, Rugghby is not one).
+_RARELY_DOUBLED = frozenset("iuhjqvwxy")
+
+
+def _garbled(minority: str, dominant: str) -> bool:
+    """Whether a doubled letter makes a spelling no name could have: a doubled
+    first consonant (CCardiff, not Lloyd), a tripled letter (Tindalll) or a letter names
+    rarely double (Cardiiff)."""
+    if len(minority) != len(dominant) + 1:
+        return False
+    i = 0
+    while i < len(dominant) and minority[i] == dominant[i]:
+        i += 1
+    ch = minority[i]
+    if i == 1 and minority[0] == ch:
+        return ch not in "lfaeiou"  # Lloyd, Ffion, Aaron
+    if ch * 3 in minority and ch * 3 not in dominant:
+        return True
+    return ch in _RARELY_DOUBLED
 
 
 def _has_vowel(skel: str) -> bool:
