@@ -234,16 +234,21 @@ class InconsistentName(Rule):
                 # Prince Harr beside Prince Harry, nor Appl beside Apple
                 return None
             if cut > 1 and (not lone or sa.endswith("s") or sb[-2:] in _DERIVING_PAIRS):
-                return None  # Malays/Malaysia, German/Germanic, Islam/Islamic, Nigel/Nigella
+                # Malays/Malaysia, German/Germanic, Islam/Islamic, Nigel/Nigella
+                return None
             if b.casefold() in NOT_NAMES and not (
-                lone and len(sa) >= 5 and not sb.endswith("i") and (cut > 1 or sa[-1] not in "aeiouy")
+                lone
+                and len(sa) >= 5
+                and not sb.endswith("i")
+                and (cut > 1 or sa[-1] not in "aeiouy")
             ):
                 return None  # Saud/Saudi, Punjab/Punjabi, Persia/Persian
             kind = "truncated"
         shared, conflict = _context(ma, mb)
         if conflict and not shared and kind not in STRONG_KINDS and not garbled:
             return None
-        if kind not in STRONG_KINDS and min(len(skeleton(a)), len(skeleton(b))) < self.opts["min_length"]:
+        short = min(len(skeleton(a)), len(skeleton(b))) < self.opts["min_length"]
+        if short and kind not in STRONG_KINDS:
             # a three-letter spelling beside a four-letter name must be a lone slip
             # inside a sentence, sharing a neighbour (Hong Kon, New Yrk) or having no
             # vowel; Tim/Time, Dan/Dane, Jon/John are names of their own
@@ -258,6 +263,8 @@ class InconsistentName(Rule):
             if len(a) < 5:
                 return None
         score = (2 if shared else 0) + (1 if kind in STRONG_KINDS else 0) + n_dom / 100
+        if len(skeleton(b)) - len(skeleton(a)) > 1:
+            score -= 0.5  # Russi is nearer Russia than Russian
         return (a, b, score, kind, shared)
 
 
@@ -281,7 +288,7 @@ _PLURAL_ES = ("s", "x", "z", "ch", "sh", "i")
 _DERIVING_PAIRS = frozenset("ic al la na ta ly".split())
 
 
-# Letters that names almost never double (Cardiiff, Labouur, Rugghby is not one).
+# Letters that names almost never double (Cardiiff, Hughhes, Kowalczyyk).
 _RARELY_DOUBLED = frozenset("iuhjqvwxy")
 
 
