@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import html
 import unicodedata
 
 import regex
@@ -8,17 +7,32 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 
-_ENTITY_RE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Compiled on first use (with the ``html`` module): most documents have no "&" or
+# "<" at all, and compiling these costs more than checking a short article.
+_ENTITY_SOURCE = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 _TAG_NAMES = (
     "a|abbr|b|big|blockquote|body|br|center|cite|code|dd|div|dl|dt|em|font|h[1-6]|head|hr|html|i|"
     "iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|small|span|strike|strong|style|sub|sup|table|"
     "tbody|td|th|thead|title|tr|tt|u|ul|figure|figcaption|section|article|header|footer|noscript"
 )
-_TAG_RE = regex.compile(
-    rf"</?(?:{_TAG_NAMES})(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>",
-    regex.IGNORECASE,
+_TAG_SOURCE = (
+    rf"</?(?:{_TAG_NAMES})(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>"
 )
-_BLOCK_TAGS = regex.compile(r"</?(?:br|p|div|li|tr|h[1-6]|hr|blockquote|ul|ol|table)\b", regex.IGNORECASE)
+_BLOCK_TAGS_SOURCE = r"</?(?:br|p|div|li|tr|h[1-6]|hr|blockquote|ul|ol|table)\b"
+_COMPILED: dict[str, regex.Pattern] = {}
+
+
+def _entity_re() -> regex.Pattern:
+    if "entity" not in _COMPILED:
+        _COMPILED["entity"] = regex.compile(_ENTITY_SOURCE)
+    return _COMPILED["entity"]
+
+
+def _tag_res() -> tuple[regex.Pattern, regex.Pattern]:
+    if "tag" not in _COMPILED:
+        _COMPILED["tag"] = regex.compile(_TAG_SOURCE, regex.IGNORECASE)
+        _COMPILED["block"] = regex.compile(_BLOCK_TAGS_SOURCE, regex.IGNORECASE)
+    return _COMPILED["tag"], _COMPILED["block"]
 
 
 def _visible(s: str) -> bool:
@@ -66,7 +80,9 @@ class HtmlLeftovers(Rule):
     def check(self, doc):
         text = doc.prose
         if doc.kind != "markdown" and "&" in text:
-            for m in _ENTITY_RE.finditer(text):
+            import html
+
+            for m in _entity_re().finditer(text):
                 ent = m.group()
                 decoded = html.unescape(ent)
                 if decoded == ent:
@@ -91,13 +107,14 @@ class HtmlLeftovers(Rule):
                     evidence={"decoded": decoded},
                 )
         if "<" in text:
-            for m in _TAG_RE.finditer(text):
+            tag_re, block_tags = _tag_res()
+            for m in tag_re.finditer(text):
                 tag = m.group()
                 start, end = m.start(), m.end()
                 before = text[start - 1] if start else " "
                 after = text[end] if end < len(text) else " "
                 replacement = ""
-                if _BLOCK_TAGS.match(tag) and not before.isspace() and not after.isspace():
+                if block_tags.match(tag) and not before.isspace() and not after.isspace():
                     replacement = " "
                 yield self.diagnostic(
                     start, end,
