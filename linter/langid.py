@@ -32,11 +32,27 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+class _LazyPattern:
+    """A regex compiled on first use: plainly English documents never need these, and
+    compiling them at import costs a noticeable part of a one-article check."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._compiled: regex.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+_WORD_RE = _LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
 _APOSTROPHES = ("'", "’")
 # Ijekavian spellings (vrijeme, mjesto, dijete): Bosnian, Croatian, Montenegrin, not
 # ekavian Serbian. "lje"/"nje" are digraphs common to all, so l and n are left out.
-_IJEKAVIAN_RE = regex.compile(
+_IJEKAVIAN_RE = _LazyPattern(
     r"(?:[bcčćdđfghkmprsštvzž]ije[a-zčćšžđ]|(?<![o])[bcčćdđfghkmprsštvzž]je[a-zčćšžđ]{2,})"
 )
 _BCS_CODES = frozenset({"hr", "bs", "sr"})
@@ -198,9 +214,9 @@ def script_of(ch: str) -> str:
     return "Other"
 
 
-_ASCII_LETTER_RE = regex.compile(r"[A-Za-z]")
-_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
-_UPPER_RE = regex.compile(r"\p{Lu}")
+_ASCII_LETTER_RE = _LazyPattern(r"[A-Za-z]")
+_NON_ASCII_RE = _LazyPattern(r"[^\x00-\x7f]")
+_UPPER_RE = _LazyPattern(r"\p{Lu}")
 
 
 def scripts(text: str) -> Counter:
