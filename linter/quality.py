@@ -29,6 +29,7 @@ from typing import Any, Iterable
 import regex
 
 from linter.document import Document
+from linter.markdown import PLACEHOLDER
 
 # Whitespace-separated tokens, as in Gopher (words for the ratio signals).
 _TOKEN_RE = regex.compile(r"\S+")
@@ -153,8 +154,12 @@ def _per_document(family):
     return cached
 
 def tokens(doc: Document) -> list[str]:
-    """Whitespace-separated tokens of the prose (Gopher's notion of a word)."""
-    return doc.prose.split()
+    """Whitespace-separated tokens of the prose (Gopher's notion of a word); in
+    Markdown, tokens holding masked inline markup (code spans, URLs) are not words."""
+    toks = doc.prose.split()
+    if doc.prose is not doc.text and PLACEHOLDER in doc.prose:
+        toks = [t for t in toks if PLACEHOLDER not in t]
+    return toks
 
 
 def has_letter(token: str) -> bool:
