@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from linter import suppression
 from linter.diagnostic import Applicability, Diagnostic, Fix, Severity
 from linter.document import Document
 from linter.fixer import FixResult, fix_until_stable
@@ -92,6 +91,7 @@ class Linter:
             except Exception as exc:  # a broken rule must not lose the others' findings
                 errors.append(RuleError(rule.code, doc.path, doc.doc_id, f"{type(exc).__name__}: {exc}"))
         if doc.kind == "markdown":
+            from linter import suppression  # Markdown only: plain text carries no directives
             from linter.markdown import mask_code
 
             directives = suppression.parse(mask_code(doc.text), doc.line_starts)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import regex
 
+from linter.text import MASK_PLACEHOLDER
+
 _FRONT_MATTER_RE = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", regex.S)
 _FENCE_RE = regex.compile(
     r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*\r?$|\Z)",
@@ -32,7 +34,7 @@ _REF_DEF_RE = regex.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", regex.M)
 _URL_RE = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"']", regex.I)
 _EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 
-PLACEHOLDER = "\ue000"
+PLACEHOLDER = MASK_PLACEHOLDER
 _PLACEHOLDER_LINE_RE = regex.compile(r"^[ \t\ue000]*\ue000[ \t\ue000]*\r?$", regex.M)
 
 

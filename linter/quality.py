@@ -29,7 +29,7 @@ from typing import Any, Iterable
 import regex
 
 from linter.document import Document
-from linter.markdown import PLACEHOLDER
+from linter.text import MASK_PLACEHOLDER as PLACEHOLDER
 
 # Whitespace-separated tokens, as in Gopher (words for the ratio signals).
 _TOKEN_RE = regex.compile(r"\S+")

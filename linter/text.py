@@ -22,3 +22,7 @@ ABBREVIATIONS = frozenset(
     ave blvd rd
     """.split()
 )
+
+# Markdown's inline markup (code spans, URLs, link targets) is replaced in the prose view
+# by this private-use character: no rule reads it as a word, a space, a quote or punctuation.
+MASK_PLACEHOLDER = "\ue000"
