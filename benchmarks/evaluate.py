@@ -150,6 +150,9 @@ def _injection_worker(item: tuple[str, dict]) -> dict:
         "fixed_piece": None,
         "elsewhere": sum(1 for d in diags if d not in overlapping),
         "errors": errors,
+        # foreign_line: did a finding name the injected line's language?
+        "language_named": inj.cls == "foreign_line"
+        and any(d.evidence.get("language") == inj.detail.split(":")[0].split()[0] for d in matched),
     }
     with_fix = [d for d in matched if d.fix is not None]
     if with_fix:
@@ -341,6 +344,7 @@ def injection(
             "fix_accuracy": restored / det if det else None,
             "end_to_end": restored / n if n else None,
             "by_code": dict(Counter(c for r in rs for c in r["codes"])),
+            "language_named": sum(r.get("language_named", False) for r in rs),
             "elsewhere_per100": 100.0 * sum(r["elsewhere"] for r in rs) / n if n else 0.0,
             "by_kind": {
                 kind: {

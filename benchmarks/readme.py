@@ -79,6 +79,13 @@ def render(out: Path) -> str:
                 f"| {CLASS_LABELS.get(cls, cls)} | {c['category']} | {c['n']} | {_pct(c['recall'])} | "
                 f"{'no fix offered' if c['detected'] and not c['fix_offered'] else _pct(c['fix_accuracy'])} |"
             )
+        fl = inj["classes"].get("foreign_line") or {}
+        if fl.get("n") and "language_named" in fl:
+            lines += [
+                "",
+                f"The finding names the foreign line's language correctly for {fl['language_named']} of "
+                f"{fl['n']} injected lines ({_pct(fl['language_named'] / fl['n'])}).",
+            ]
         lines.append("")
     if peers:
         ft = peers["ftfy"]

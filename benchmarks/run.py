@@ -128,6 +128,10 @@ def run_inject(args, articles) -> dict:
         p(f"   {cls:<20} {c['category']:<11} {c['n']:>4} {_pct(c['recall']):>7} {_pct(c['any_category'] / n):>7} "
           f"{c['fix_offered']:>6} {_pct(c['fix_accuracy']):>7} {_pct(c['end_to_end']):>7} "
           f"{c['elsewhere_per100']:>9.1f}  {codes_s}")
+    fl = res["classes"].get("foreign_line")
+    if fl and fl["n"] and "foreign_line" in classes:
+        p(f"\n   foreign_line: the right language named in {fl['language_named']}/{fl['n']} "
+          f"({_pct(fl['language_named'] / fl['n'])}) of the injected lines")
     p("\n   by variant (found / injected, fix restored)")
     for cls, c in res["classes"].items():
         if cls not in classes or not c["by_kind"]:
