@@ -80,10 +80,12 @@ def _class_end(p: str, j: int) -> int:
     return j + 1
 
 
-def _closing_paren(p: str, i: int) -> int:
-    """Index of the ``)`` closing the group opened at ``p[i]``, or -1."""
+def _structure(p: str, start: int = 0):
+    """Yield ``(index, char, depth)`` for the characters of pattern ``p`` from ``start``
+    that are neither escaped nor inside a character class; ``depth`` is the group
+    nesting before the character."""
     depth = 0
-    j = i
+    j = start
     while j < len(p):
         ch = p[j]
         if ch == "\\":
@@ -92,13 +94,19 @@ def _closing_paren(p: str, i: int) -> int:
         if ch == "[":
             j = _class_end(p, j)
             continue
+        yield j, ch, depth
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return j
         j += 1
+
+
+def _closing_paren(p: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``p[i]``, or -1."""
+    for j, ch, depth in _structure(p, i):
+        if ch == ")" and depth == 1:
+            return j
     return -1
 
 
@@ -106,23 +114,11 @@ def _top_level_alternatives(p: str) -> list[str]:
     """``p`` split at its top-level ``|``."""
     if "|" not in p:
         return [p]
-    out, depth, start, j = [], 0, 0, 0
-    while j < len(p):
-        ch = p[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "[":
-            j = _class_end(p, j)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    out, start = [], 0
+    for j, ch, depth in _structure(p):
+        if ch == "|" and depth == 0:
             out.append(p[start:j])
             start = j + 1
-        j += 1
     out.append(p[start:])
     return out
 
