@@ -16,9 +16,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from typing import Any, Iterator
+
+from linter.writer import AtomicFile
 
 PARQUET_BATCH_ROWS = 1024
 PARQUET_HINT = "pip install 'copydesk[parquet]'"
@@ -189,67 +190,6 @@ def iter_parquet_records(path: str, text_field: str = "text", id_field: str = "i
 # ----------------------------------------------------------------------- writing
 
 
-class AtomicFile:
-    """A binary file written to a temporary name beside ``path`` and moved over it on
-    ``commit()``; ``discard()`` (or leaving the ``with`` block by an exception)
-    removes the temporary file and leaves ``path`` untouched."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        target = os.path.realpath(path)
-        self.target = target
-        directory = os.path.dirname(target) or "."
-        try:
-            fd, self.tmp = tempfile.mkstemp(
-                prefix=f".{os.path.basename(target)}.", suffix=".copydesk-tmp", dir=directory
-            )
-        except OSError as exc:
-            raise CorpusError(f"{path}: cannot write in {directory}: {_os_reason(exc)}") from None
-        self.fh = os.fdopen(fd, "wb")
-        self.done = False
-
-    def commit(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        try:
-            self.fh.flush()
-            os.fsync(self.fh.fileno())
-            self.fh.close()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(self.tmp, 0o666 & ~umask)
-            os.replace(self.tmp, self.target)
-        except OSError as exc:
-            self._remove()
-            raise CorpusError(f"{self.path}: cannot write: {_os_reason(exc)}") from None
-
-    def discard(self) -> None:
-        if self.done:
-            return
-        self.done = True
-        try:
-            self.fh.close()
-        except OSError:
-            pass
-        self._remove()
-
-    def _remove(self) -> None:
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-
-    def __enter__(self) -> "AtomicFile":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.discard()
-
-
 def dumps_record(record: dict[str, Any]) -> bytes:
     """One JSONL line (with its newline) for a record; non-ASCII kept as UTF-8.
 
@@ -291,7 +231,7 @@ class RecordWriter:
         self.path = path
         self.format = format_of(path)
         self.count = 0
-        self._atomic = AtomicFile(path)
+        self._atomic = AtomicFile(path, error=CorpusError)
         self._gz = None
         self._parquet = None
         self._schema = schema

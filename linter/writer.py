@@ -19,39 +19,94 @@ class WriteError(Exception):
     """A file could not be written; the message names it."""
 
 
-def write_bytes_atomic(path: str, data: bytes) -> None:
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target) or "."
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = None
-    except OSError as exc:
-        raise WriteError(f"{path}: cannot write: {(exc.strerror or str(exc)).lower()}") from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".copydesk-tmp", dir=directory)
-    except OSError as exc:
-        raise WriteError(
-            f"{path}: cannot write a temporary file in {directory}: {(exc.strerror or str(exc)).lower()}"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except OSError as exc:
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+class AtomicFile:
+    """A binary file written to a temporary name beside ``path`` and moved over it on
+    ``commit()``; ``discard()`` (or leaving the ``with`` block by an exception) removes
+    the temporary file and leaves ``path`` untouched. Writes go to ``fh``.
+
+    ``keep_mode`` gives the new file the permission bits of the file it replaces (new
+    files get the umask's). Failures raise ``error`` (``WriteError`` by default) with a
+    message naming ``path``.
+    """
+
+    def __init__(self, path: str, *, keep_mode: bool = False, error: type[Exception] = WriteError) -> None:
+        self.path = path
+        self.error = error
+        self.target = target = os.path.realpath(path)
+        directory = os.path.dirname(target) or "."
+        self.mode = None
+        if keep_mode:
+            try:
+                self.mode = stat.S_IMODE(os.stat(target).st_mode)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise error(f"{path}: cannot write: {_reason(exc)}") from None
         try:
-            os.unlink(tmp)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{os.path.basename(target)}.", suffix=".copydesk-tmp", dir=directory
+            )
+        except OSError as exc:
+            raise error(f"{path}: cannot write a temporary file in {directory}: {_reason(exc)}") from None
+        self.fh = os.fdopen(fd, "wb")
+        self.done = False
+
+    def commit(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+            self.fh.close()
+            if self.mode is None:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)
+            else:
+                os.chmod(self.tmp, self.mode)
+            os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self._remove()
+            raise self.error(f"{self.path}: cannot write: {_reason(exc)}") from None
+
+    def discard(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        try:
+            self.fh.close()
         except OSError:
             pass
-        raise WriteError(f"{path}: cannot write: {(exc.strerror or str(exc)).lower()}") from None
+        self._remove()
+
+    def _remove(self) -> None:
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+    def __enter__(self) -> "AtomicFile":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+def write_bytes_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits."""
+    with AtomicFile(path, keep_mode=True) as out:
+        try:
+            out.fh.write(data)
+        except OSError as exc:
+            raise WriteError(f"{path}: cannot write: {_reason(exc)}") from None
 
 
 def write_text_atomic(path: str, text: str, *, bom: bool = False) -> None:
