@@ -136,14 +136,19 @@ def _row_from_line(raw: bytes, lineno: int) -> Row:
     return Row(lineno, obj, raw)
 
 
-def _iter_parquet_rows(path: str, batch_rows: int = PARQUET_BATCH_ROWS) -> Iterator[Row]:
+def _open_parquet(path: str):
+    """A ``pyarrow.parquet.ParquetFile``, or CorpusError naming the file."""
     pa, pq = _pyarrow()
     try:
-        pf = pq.ParquetFile(path)
+        return pq.ParquetFile(path)
     except FileNotFoundError:
         raise CorpusError(f"{path}: no such file or directory") from None
     except (OSError, pa.ArrowException) as exc:
         raise CorpusError(f"{path}: cannot read Parquet: {exc}") from None
+
+
+def _iter_parquet_rows(path: str, batch_rows: int = PARQUET_BATCH_ROWS) -> Iterator[Row]:
+    pf = _open_parquet(path)
     index = 0
     for batch in pf.iter_batches(batch_size=batch_rows):
         for record in batch.to_pylist():
@@ -165,13 +170,7 @@ def iter_parquet_records(path: str, text_field: str = "text", id_field: str = "i
     ``pip install 'copydesk[parquet]'`` when pyarrow is missing, and CorpusError when
     the file or the text column is missing.
     """
-    pa, pq = _pyarrow()
-    try:
-        pf = pq.ParquetFile(path)
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: no such file or directory") from None
-    except (OSError, pa.ArrowException) as exc:
-        raise CorpusError(f"{path}: cannot read Parquet: {exc}") from None
+    pf = _open_parquet(path)
     names = pf.schema_arrow.names
     if text_field not in names:
         raise CorpusError(
