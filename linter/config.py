@@ -515,23 +515,10 @@ def selected_codes(
     it adds its ``extend-select`` and removes its ``ignore`` from the layer below.
     So ``--select TP001`` runs TP001 even when the configuration ignores it.
     """
-    from linter.registry import all_rules, resolve
+    from linter.registry import select_codes
 
-    registry = all_rules()
-    chosen = {c for c, cls in registry.items() if cls.default_enabled}
-    for layer_select, layer_extend, layer_ignore in (
-        (cfg.select, cfg.extend_select, cfg.ignore),
-        (select, list(extend_select), list(ignore)),
-    ):
-        if layer_select is not None:
-            chosen = set()
-            for s in layer_select:
-                chosen |= resolve(s, registry)
-        for s in layer_extend:
-            chosen |= resolve(s, registry)
-        for s in layer_ignore:
-            chosen -= resolve(s, registry)
-    return sorted(chosen)
+    chosen = select_codes(cfg.select, cfg.extend_select, cfg.ignore)
+    return select_codes(select, list(extend_select), list(ignore), base=chosen)
 
 
 def build_linter(cfg: Config, codes: Iterable[str] | None = None):

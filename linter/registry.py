@@ -133,11 +133,15 @@ def select_codes(
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     registry: dict[str, type[Rule]] | None = None,
+    base: Iterable[str] | None = None,
 ) -> list[str]:
-    """The codes to run. Without ``select``, the rules enabled by default."""
+    """The codes to run. Without ``select``, ``base`` (default: the rules enabled by
+    default) with ``extend_select`` added and ``ignore`` removed."""
     registry = registry or all_rules()
     if select is None:
-        chosen = {c for c, cls in registry.items() if cls.default_enabled}
+        chosen = (
+            {c for c, cls in registry.items() if cls.default_enabled} if base is None else set(base)
+        )
     else:
         chosen = set()
         for s in select:
