@@ -90,24 +90,9 @@ class Summary:
 
 
 def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
-    """The JSON object of one diagnostic: the ``--format jsonl`` contract."""
-    out: dict[str, Any] = {
-        "path": d.path,
-        "code": d.code,
-        "name": d.name,
-        "category": str(d.category),
-        "severity": str(d.severity),
-        "message": d.message,
-        "start": d.start,
-        "end": d.end,
-        "line": d.line,
-        "column": d.column,
-        "end_line": d.end_line,
-        "end_column": d.end_column,
-        "fix": d.fix.to_dict() if d.fix else None,
-    }
-    if d.doc_id is not None:
-        out["doc_id"] = d.doc_id
+    """The JSON object of one diagnostic: the ``--format jsonl`` contract (no evidence)."""
+    out = d.to_dict()
+    out.pop("evidence", None)
     return out
 
 
