@@ -439,6 +439,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_rule(args: argparse.Namespace) -> int:
     from linter.registry import SelectionError, all_rules, resolve
+    from linter.rule import option_display
 
     registry = all_rules()
     try:
@@ -456,7 +457,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
         )
         if cls.options:
             opts = "\n".join(
-                f"  {k.replace('_', '-')} = {o.default!r}: {o.help}" for k, o in cls.options.items()
+                f"  {option_display(k)} = {o.default!r}: {o.help}" for k, o in cls.options.items()
             )
             head += f"\noptions ([tool.copydesk.rules.{code}]):\n{opts}"
         chunks.append(f"{head}\n\n{cls.documentation()}\n")

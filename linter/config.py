@@ -250,6 +250,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         return list(value)
 
     from linter.registry import SelectionError, all_rules, resolve
+    from linter.rule import option_display, option_key
 
     registry = all_rules()
 
@@ -331,9 +332,9 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
             known = registry[code].options
             parsed: dict[str, Any] = {}
             for opt_key, value in options.items():
-                opt_name = opt_key.replace("-", "_")
+                opt_name = option_key(opt_key)
                 if opt_name not in known:
-                    names = ", ".join(k.replace("_", "-") for k in sorted(known)) or "none"
+                    names = ", ".join(option_display(k) for k in sorted(known)) or "none"
                     raise err(f"rules.{sel}.{opt_key}", f"unknown option for {code} (known: {names})")
                 try:
                     parsed[opt_name] = known[opt_name].validate(value)

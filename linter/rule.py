@@ -27,6 +27,35 @@ CODE_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Fix safety", "Options")
 
 
+def option_key(name: str) -> str:
+    """The one internal spelling of an option name: ``min-words`` and ``min_words``
+    are the same option. Declarations, configuration keys and look-ups all pass
+    through here, so either spelling works everywhere."""
+    return name.strip().replace("-", "_")
+
+
+def option_display(name: str) -> str:
+    """How an option is written in documentation and configuration: ``min-words``."""
+    return option_key(name).replace("_", "-")
+
+
+class RuleOptions(dict):
+    """A rule's option values, keyed by :func:`option_key`; looked up in either
+    spelling (``self.opts["min-words"]`` is ``self.opts["min_words"]``)."""
+
+    def __getitem__(self, key: str) -> Any:
+        return super().__getitem__(option_key(key))
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(option_key(key), value)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and super().__contains__(option_key(key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return super().get(option_key(key), default)
+
+
 @dataclass(frozen=True)
 class Option:
     """A rule option: its default value and what it means."""
@@ -79,6 +108,20 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Options are normalised once, where they are declared: a rule may declare
+        # ``min-words`` or ``min_words``; both are stored as ``min_words``.
+        declared = cls.__dict__.get("options")
+        if declared:
+            normalised: dict[str, Option] = {}
+            for key, option in declared.items():
+                name = option_key(key)
+                if name in normalised:
+                    raise TypeError(f"{cls.__name__}: option {option_display(key)!r} is declared twice")
+                normalised[name] = option
+            cls.options = normalised
+
     def __init__(
         self,
         options: dict[str, Any] | None = None,
@@ -86,12 +129,13 @@ class Rule:
         severity: Severity | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        self.opts: dict[str, Any] = {k: o.default for k, o in self.options.items()}
+        self.opts = RuleOptions({k: o.default for k, o in self.options.items()})
         for key, value in (options or {}).items():
-            if key not in self.options:
-                known = ", ".join(sorted(self.options)) or "none"
-                raise ValueError(f"unknown option {key!r} for {self.code} (known: {known})")
-            self.opts[key] = self.options[key].validate(value)
+            name = option_key(key)
+            if name not in self.options:
+                known = ", ".join(option_display(k) for k in sorted(self.options)) or "none"
+                raise ValueError(f"unknown option {option_display(key)!r} for {self.code} (known: {known})")
+            self.opts[name] = self.options[name].validate(value)
         self.effective_severity = severity or self.severity
 
     # -------------------------------------------------------------------- API
@@ -169,5 +213,5 @@ class Rule:
             "fix": str(cls.fix_availability),
             "default": cls.default_enabled,
             "summary": cls.summary(),
-            "options": {k: {"default": o.default, "help": o.help} for k, o in cls.options.items()},
+            "options": {option_display(k): {"default": o.default, "help": o.help} for k, o in cls.options.items()},
         }

@@ -31,8 +31,8 @@ class WordCount(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        min_words: fewest words of a kept document (default 30).
-        max_words: most words of a kept document (default 100000).
+        min-words: fewest words of a kept document (default 30).
+        max-words: most words of a kept document (default 100000).
     """
 
     code = "QL001"

@@ -31,8 +31,8 @@ class MeanWordLength(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        min_mean_word_length: lowest mean word length (default 3.0).
-        max_mean_word_length: highest mean word length (default 10.0).
+        min-mean-word-length: lowest mean word length (default 3.0).
+        max-mean-word-length: highest mean word length (default 10.0).
     """
 
     code = "QL002"

@@ -29,7 +29,7 @@ class SymbolRatio(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_symbol_word_ratio: most symbols per word (default 0.1).
+        max-symbol-word-ratio: most symbols per word (default 0.1).
     """
 
     code = "QL003"

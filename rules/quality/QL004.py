@@ -55,10 +55,10 @@ class LineShape(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_unpunctuated_line_share: most lines without terminal punctuation (0.95).
-        max_short_line_share: most lines under 30 characters (0.9).
-        max_bullet_line_share: most lines starting with a bullet (0.9).
-        max_ellipsis_line_share: most lines ending with an ellipsis (0.3).
+        max-unpunctuated-line-share: most lines without terminal punctuation (0.95).
+        max-short-line-share: most lines under 30 characters (0.9).
+        max-bullet-line-share: most lines starting with a bullet (0.9).
+        max-ellipsis-line-share: most lines ending with an ellipsis (0.3).
     """
 
     code = "QL004"

@@ -42,10 +42,10 @@ class DuplicateLines(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_duplicate_line_share: most repeated lines, by count (0.3).
-        max_duplicate_paragraph_share: most repeated paragraphs, by count (0.3).
-        max_duplicate_line_char_share: most characters in repeated lines (0.2).
-        max_duplicate_paragraph_char_share: most characters in repeated paragraphs (0.2).
+        max-duplicate-line-share: most repeated lines, by count (0.3).
+        max-duplicate-paragraph-share: most repeated paragraphs, by count (0.3).
+        max-duplicate-line-char-share: most characters in repeated lines (0.2).
+        max-duplicate-paragraph-char-share: most characters in repeated paragraphs (0.2).
     """
 
     code = "QL005"

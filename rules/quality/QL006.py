@@ -31,9 +31,9 @@ class RepeatedNgrams(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_top_2gram_share: most characters covered by the top 2-gram (0.2).
-        max_top_3gram_share: most characters covered by the top 3-gram (0.18).
-        max_top_4gram_share: most characters covered by the top 4-gram (0.16).
+        max-top-2gram-share: most characters covered by the top 2-gram (0.2).
+        max-top-3gram-share: most characters covered by the top 3-gram (0.18).
+        max-top-4gram-share: most characters covered by the top 4-gram (0.16).
     """
 
     code = "QL006"

@@ -31,7 +31,7 @@ class NonAlphabeticWords(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        min_alpha_word_share: least share of words with a letter (default 0.8).
+        min-alpha-word-share: least share of words with a letter (default 0.8).
     """
 
     code = "QL007"

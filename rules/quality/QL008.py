@@ -31,7 +31,7 @@ class FewStopWords(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        min_stop_words: fewest stop-word occurrences (default 2).
+        min-stop-words: fewest stop-word occurrences (default 2).
     """
 
     code = "QL008"

@@ -32,7 +32,7 @@ class LoremIpsum(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_lorem_ipsum: occurrences allowed (default 0).
+        max-lorem-ipsum: occurrences allowed (default 0).
     """
 
     code = "QL009"

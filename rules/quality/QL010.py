@@ -37,7 +37,7 @@ class VeryLongWord(Rule):
         No fix: ``copydesk clean`` drops the document when the quality gate fails.
 
     Options:
-        max_word_length: longest run of non-space characters allowed (default 1000).
+        max-word-length: longest run of non-space characters allowed (default 1000).
     """
 
     code = "QL010"
