@@ -71,6 +71,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--stdin-filename", metavar="NAME", help="the name of the text read from stdin (for messages, .md, per-file-ignores)")
+    run.add_argument("--force-exclude", action="store_true", help="apply exclude/extend-exclude to files named on the command line too (for pre-commit)")
     rec = check.add_argument_group("record files (.jsonl, .jsonl.gz, .parquet)")
     rec.add_argument("--text-field", default="text", metavar="FIELD", help="the field holding the text (default: text)")
     rec.add_argument("--id-field", default="id", metavar="FIELD", help="the field holding the id (default: id; else the line number)")
@@ -204,7 +205,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         statistics=args.statistics,
     )
 
-    targets, path_errors = collect(paths, cfg, args.stdin_filename)
+    excluded: list[str] = []
+    targets, path_errors = collect(
+        paths, cfg, args.stdin_filename, force_exclude=args.force_exclude, excluded=excluded
+    )
     had_error = bool(path_errors)
     for message in path_errors:
         _error(message)
@@ -215,7 +219,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                 f"{records[0]}: --fix and --diff do not rewrite record files; check them without --fix"
             )
     if not targets:
-        return EXIT_ERROR
+        if path_errors:
+            return EXIT_ERROR
+        # Every file named was excluded (a pre-commit hook touching only excluded
+        # files): nothing failed, but say so rather than print nothing.
+        if not args.quiet:
+            print(f"copydesk: {_excluded_note(excluded)}; nothing to check", file=sys.stderr)
+        return EXIT_OK
 
     stdin_target = next((t for t in targets if t.fs_path is None), None)
     fixed_stdout = mode == "fix" and stdin_target is not None
@@ -250,7 +260,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
         reporter = make_reporter(args.format, **options)
 
-    summary = Summary()
+    summary = Summary(excluded=len(excluded))
     tally = None
     if args.statistics:
         from linter.names import NameTally
@@ -371,6 +381,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _excluded_note(excluded: list[str]) -> str:
+    n = len(excluded)
+    return f"{n} file{'s' if n != 1 else ''} excluded by the configuration (--force-exclude)"
 
 
 def _name_groups(tally) -> list[dict]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from linter.config import DEFAULT_EXCLUDE, Config, matches_any
+from linter.config import Config, matches_any
 
 BOM = codecs.BOM_UTF8
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -250,12 +250,21 @@ def _included(name: str, rel: str, cfg: Config) -> bool:
     return False
 
 
-def collect(paths: Iterable[str], cfg: Config, stdin_filename: str | None = None) -> tuple[list[Target], list[str]]:
+def collect(
+    paths: Iterable[str],
+    cfg: Config,
+    stdin_filename: str | None = None,
+    *,
+    force_exclude: bool = False,
+    excluded: list[str] | None = None,
+) -> tuple[list[Target], list[str]]:
     """Expand the command-line paths into targets, in a stable order.
 
     Returns the targets and the errors (one message each) for paths that cannot be
-    checked. Files named explicitly are checked whatever their extension, unless an
-    ``exclude`` glob of the configuration matches them.
+    checked. Files named explicitly are checked whatever their extension and whatever
+    the ``exclude`` globs say, as in ruff, unless ``force_exclude``: then the
+    exclusions apply to them too, and each file left out is appended to ``excluded``
+    (so that the caller can say so: a pre-commit hook passes excluded files by name).
     """
     targets: list[Target] = []
     errors: list[str] = []
@@ -268,7 +277,6 @@ def collect(paths: Iterable[str], cfg: Config, stdin_filename: str | None = None
         seen.add(key)
         targets.append(Target(display, kind_for(fs), fs))
 
-    custom_exclude = [p for p in cfg.exclude if p not in DEFAULT_EXCLUDE]
     for arg in paths:
         if arg == "-":
             name = stdin_filename or "-"
@@ -292,7 +300,9 @@ def collect(paths: Iterable[str], cfg: Config, stdin_filename: str | None = None
         if not os.path.exists(arg):
             errors.append(f"{arg}: broken symbolic link")
             continue
-        if custom_exclude and _matches_any(arg, custom_exclude, cfg.root):
+        if force_exclude and _matches_any(arg, cfg.exclude, cfg.root):
+            if excluded is not None:
+                excluded.append(os.path.normpath(arg))
             continue
         add(os.path.normpath(arg), arg)
     return targets, errors

@@ -135,8 +135,13 @@ def test_collect_include_exclude(tmp_path, monkeypatch):
     cfg = Config(root=tmp_path, include=["*.txt", "*.text"], exclude=["drafts"])
     targets, _ = collect(["."], cfg)
     assert _paths(targets) == ["a.txt", "b.text", "keep/d.txt"]
+    # A file named explicitly is checked whatever the exclusions say (as in ruff) ...
     targets, _ = collect(["drafts/c.txt"], cfg)
-    assert targets == []
+    assert _paths(targets) == ["drafts/c.txt"]
+    # ... unless --force-exclude, and then the caller learns what was left out.
+    excluded: list[str] = []
+    targets, errors = collect(["drafts/c.txt", "a.txt"], cfg, force_exclude=True, excluded=excluded)
+    assert _paths(targets) == ["a.txt"] and errors == [] and excluded == ["drafts/c.txt"]
 
 
 def test_exclude_does_not_match_above_the_walk(tmp_path, monkeypatch):

@@ -51,6 +51,7 @@ class Summary:
     errors: int = 0
     with_findings: int = 0  # documents with at least one finding
     records: bool = False  # some documents were records of a record file
+    excluded: int = 0  # files named on the command line that --force-exclude left out
     by_rule: Counter = field(default_factory=Counter)
     fixable_by_rule: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)

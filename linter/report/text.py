@@ -108,6 +108,13 @@ def _plural(n: int, word: str) -> str:
 
 
 def format_summary(summary: Summary, *, fix_mode: bool = False, unsafe_fixes: bool = False) -> str:
+    line = _summary_line(summary, fix_mode=fix_mode, unsafe_fixes=unsafe_fixes)
+    if summary.excluded:
+        line = f"{line.rstrip()} {_plural(summary.excluded, 'file')} excluded.\n"
+    return line
+
+
+def _summary_line(summary: Summary, *, fix_mode: bool, unsafe_fixes: bool) -> str:
     unit = "document" if summary.records else "file"
     if fix_mode:
         if not summary.findings and not summary.fixed:
