@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from typing import Sequence, TextIO
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -36,6 +36,7 @@ def _csv(value: str) -> list[str]:
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     from linter import __version__
+    from linter.report import FORMAT_ALIASES, FORMATS
 
     parser = _Parser(
         prog="copydesk",
@@ -52,9 +53,15 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - for stdin")
     out = check.add_argument_group("output")
-    out.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    out.add_argument(
+        "--output-format", "--format", dest="format", choices=FORMATS + tuple(FORMAT_ALIASES), default="text",
+        metavar="FORMAT", help=f"output format: {', '.join(FORMATS)} (json-lines: jsonl; default: text)",
+    )
     out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     out.add_argument("--statistics", action="store_true", help="show counts per rule instead of each finding")
+    out.add_argument("--show-fixes", action="store_true", help="with --fix, list the fixes applied, per file and rule")
+    out.add_argument("--show-files", action="store_true", help="list the files that would be checked, and stop")
+    out.add_argument("--show-settings", action="store_true", help="show the resolved settings and where each came from, and stop")
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only: no summary, no warnings")
     out.add_argument("--no-progress", action="store_true", help="never show the progress line")
     sel = check.add_argument_group("rule selection")
@@ -65,6 +72,8 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     fix.add_argument("--fix", action="store_true", help="apply safe fixes, writing the files in place")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply (or count) unsafe fixes")
     fix.add_argument("--diff", action="store_true", help="show the fixes as a unified diff; write nothing")
+    fix.add_argument("--fix-only", action="store_true", help="apply fixes (as --fix) but do not report or fail on what is left")
+    fix.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when a fix was made, even if nothing is left")
     run = check.add_argument_group("run")
     run.add_argument("--config", metavar="FILE", help="use this copydesk.toml or pyproject.toml")
     run.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
@@ -78,7 +87,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--output-format", "--format", dest="format", choices=("text", "json"), default="text")
     rules.set_defaults(func=cmd_rules)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -175,9 +184,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from linter.parallel import Plan, Runner, default_jobs
     from linter.progress import Progress
     from linter.registry import SelectionError
-    from linter.report import DocumentResult, Summary, make_reporter
+    from linter.report import FORMAT_ALIASES, DocumentResult, Summary, make_reporter
     from linter.sources import SourceError, collect, encode, iter_records
 
+    args.format = FORMAT_ALIASES.get(args.format, args.format)
+    if args.fix_only:
+        if args.diff:
+            raise UsageError("--fix-only and --diff cannot be combined: --diff writes nothing")
+        args.fix = True
     paths = args.paths or ["."]
     if paths.count("-") > 1:
         raise UsageError("stdin (-) can be given only once")
@@ -194,6 +208,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not codes:
         raise UsageError("no rules selected; check --select/--ignore and the configuration's select/ignore")
     fail_on = Severity.parse(args.fail_on) if args.fail_on else cfg.fail_on
+    if args.show_settings:
+        return _show_settings(args, cfg, codes)
     mode = "diff" if args.diff else "fix" if args.fix else "check"
     plan = Plan(
         config=cfg,
@@ -203,6 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         statistics=args.statistics,
+        fingerprints=args.format == "gitlab",
     )
 
     excluded: list[str] = []
@@ -212,6 +229,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     had_error = bool(path_errors)
     for message in path_errors:
         _error(message)
+    if args.show_files:
+        for t in targets:
+            print(t.path)
+        return EXIT_ERROR if had_error else EXIT_OK
     if mode != "check":
         records = [t.path for t in targets if t.is_records]
         if records:
@@ -246,10 +267,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     if args.statistics and args.format == "json":
         reporter = None
-    elif mode == "diff":
+    elif mode == "diff" or args.fix_only:
         reporter = None
     else:
         options = {}
+        if args.format == "concise":
+            options = dict(fix_mode=mode == "fix", unsafe_fixes=args.unsafe_fixes, quiet=args.quiet)
         if args.format == "text":
             options = dict(
                 color=color,
@@ -268,6 +291,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         tally = NameTally()
     failing = 0
     changes = 0
+    fixes_by_path: dict[str, Counter] = {}
     jobs = default_jobs() if not args.jobs else args.jobs
     file_count = sum(1 for t in targets if not t.is_records and t.fs_path is not None)
     has_records = any(t.is_records for t in targets)
@@ -337,6 +361,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                     continue
                 if result.changed:
                     changes += 1
+                if result.fixed_codes:
+                    fixes_by_path.setdefault(result.path, Counter()).update(result.fixed_codes)
                 if fixed_stdout and result.fixed_text is not None:
                     sys.stdout.flush()
                     sys.stdout.buffer.write(encode(result.fixed_text, getattr(result, "bom", False)))
@@ -344,7 +370,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if reporter is not None:
                     out.write(reporter.document(result))
             progress.close()
-            if mode == "diff":
+            if args.fix_only:
+                if not args.quiet:
+                    print(_fixed_line(summary.fixed, changes), file=sys.stderr)
+            elif mode == "diff":
                 if not args.quiet:
                     what = f"Would fix {summary.fixed} finding{'s' if summary.fixed != 1 else ''}"
                     print(f"{what} in {changes} file{'s' if changes != 1 else ''}." if summary.fixed else "No fixes available.", file=sys.stderr)
@@ -352,7 +381,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if tally is not None and summary.documents >= 2:
                     summary.name_groups = _name_groups(tally)
                 out.write(reporter.end(summary))
-            else:  # --statistics --format json
+            elif args.statistics:  # --statistics --format json
                 import json
 
                 stats = [
@@ -367,6 +396,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                 names = _name_groups(tally) if tally is not None and summary.documents >= 2 else []
                 report = {"rules": stats, "names": names, "summary": summary.to_dict()}
                 out.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+            if args.show_fixes and mode == "fix":
+                listing = _fixes_listing(fixes_by_path)
+                (out if args.format == "text" and not args.fix_only and not fixed_stdout else sys.stderr).write(listing)
     finally:
         progress.close()
         if args.output:
@@ -378,9 +410,73 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if mode == "diff":
         return EXIT_FINDINGS if changes else EXIT_OK
-    if args.exit_zero:
+    if args.exit_non_zero_on_fix and changes:
+        return EXIT_FINDINGS
+    if args.exit_zero or args.fix_only:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _fixed_line(fixed: int, files: int) -> str:
+    if not fixed:
+        return "No fixes applied."
+    return f"Fixed {fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}."
+
+
+def _fixes_listing(fixes_by_path: dict[str, "Counter"]) -> str:
+    """``--show-fixes``: the fixes applied, per file and rule (as ruff lists them)."""
+    from linter.registry import all_rules
+
+    names = {code: cls.name for code, cls in all_rules().items()}
+    if not fixes_by_path:
+        return "No fixes applied.\n"
+    total = sum(sum(c.values()) for c in fixes_by_path.values())
+    lines = [f"Fixed {total} finding{'s' if total != 1 else ''}:"]
+    for path in sorted(fixes_by_path):
+        lines.append(f"- {path}:")
+        for code, n in sorted(fixes_by_path[path].items(), key=lambda kv: (-kv[1], kv[0])):
+            name = names.get(code)
+            lines.append(f"    {n} \u00d7 {code}" + (f" ({name})" if name else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _show_settings(args: argparse.Namespace, cfg, codes: list[str]) -> int:
+    """``--show-settings``: every setting as resolved, with where it came from."""
+    import json
+
+    from linter.config import describe_settings
+
+    cli = {
+        "select": args.select,
+        "extend-select": args.extend_select,
+        "ignore": args.ignore,
+        "fail-on": args.fail_on,
+    }
+    rows = describe_settings(cfg, cli)
+    # Settings of the command line alone: (value, default).
+    command_line = {
+        "output-format": (args.format, "text"),
+        "unsafe-fixes": (args.unsafe_fixes, False),
+        "force-exclude": (args.force_exclude, False),
+        "jobs": (args.jobs or 0, 0),
+    }
+    for key, (value, default) in command_line.items():
+        rows[key] = {"value": value, "source": "default" if value == default else "command line"}
+    if args.format == "json":
+        doc = {
+            "configuration": str(cfg.path) if cfg.path else None,
+            "settings": rows,
+            "rules": codes,
+        }
+        print(json.dumps(doc, indent=2, ensure_ascii=False, default=str))
+        return EXIT_OK
+    print(f"configuration file: {cfg.path or 'none (defaults)'}")
+    width = max(len(k) for k in rows) + 1
+    for key, row in rows.items():
+        value = json.dumps(row["value"], ensure_ascii=False, default=str)
+        print(f"{key.ljust(width)}= {value}  # {row['source']}")
+    print(f"rules run ({len(codes)}): {', '.join(codes)}")
+    return EXIT_OK
 
 
 def _excluded_note(excluded: list[str]) -> str:

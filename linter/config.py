@@ -73,6 +73,13 @@ class Config:
     languages: tuple[str, ...] = ("en",)
     # [tool.copydesk.quality]: thresholds of the quality gate (linter.quality.Gate).
     quality: dict[str, Any] = field(default_factory=dict)
+    # Rules whose fixes may be applied (None: all); ``unfixable`` ones are shown as
+    # suggestions and never written.
+    fixable: list[str] | None = None
+    unfixable: list[str] = field(default_factory=list)
+    # The keys this configuration's file set (as written there): where each setting
+    # came from, for --show-settings.
+    origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -86,6 +93,13 @@ class Config:
             names={k: list(v) for k, v in self.names.items()},
             languages=tuple(self.languages),
         )
+
+    def unfixable_codes(self, codes: Iterable[str]) -> frozenset[str]:
+        """Of ``codes``, those whose fixes ``fixable``/``unfixable`` do not allow."""
+        from linter.registry import select_codes
+
+        allowed = set(select_codes(self.fixable if self.fixable is not None else ["ALL"], (), self.unfixable))
+        return frozenset(c for c in codes if c not in allowed)
 
     def ignores_for(self, path: str | os.PathLike | None) -> list[str]:
         """Selectors ignored for ``path`` by ``per-file-ignores``."""
@@ -193,6 +207,8 @@ _KEYS = (
     "names-file",
     "language",
     "quality",
+    "fixable",
+    "unfixable",
 )
 
 
@@ -266,6 +282,9 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         cfg.select = selectors("select", str_list("select") or [])
     cfg.ignore = selectors("ignore", str_list("ignore") or [])
     cfg.extend_select = selectors("extend-select", str_list("extend-select") or [])
+    if "fixable" in data:
+        cfg.fixable = selectors("fixable", str_list("fixable") or [])
+    cfg.unfixable = selectors("unfixable", str_list("unfixable") or [])
 
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
@@ -381,6 +400,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         except ValueError as exc:
             raise err("quality", str(exc)) from None
         cfg.quality = dict(table)
+    cfg.origins = {key: str(path) for key in data}
     return cfg
 
 
@@ -501,6 +521,55 @@ def path_matches(path: str | os.PathLike, pattern: str, root: Path | None = None
     return False
 
 
+# ------------------------------------------------------------------------ showing
+
+
+def describe_settings(cfg: Config, command_line: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """Every setting as resolved, ``{key: {"value", "source"}}``; the source is
+    ``default``, the configuration file, or ``command line`` for the keys given in
+    ``command_line`` (their values: ``select`` and ``fail-on`` replace the file's,
+    ``extend-select`` and ``ignore`` add to them)."""
+    command_line = {k: v for k, v in (command_line or {}).items() if v}
+    values: dict[str, tuple[Any, tuple[str, ...]]] = {
+        "select": (cfg.select if cfg.select is not None else "the rules on by default", ("select",)),
+        "extend-select": (cfg.extend_select, ("extend-select",)),
+        "ignore": (cfg.ignore, ("ignore",)),
+        "fixable": (cfg.fixable if cfg.fixable is not None else ["ALL"], ("fixable",)),
+        "unfixable": (cfg.unfixable, ("unfixable",)),
+        "per-file-ignores": (cfg.per_file_ignores, ("per-file-ignores",)),
+        "fail-on": (str(cfg.fail_on), ("fail-on",)),
+        "include": (cfg.include, ("include", "extend-include")),
+        "exclude": (cfg.exclude, ("exclude", "extend-exclude")),
+        "respect-gitignore": (cfg.respect_gitignore, ("respect-gitignore",)),
+        "max-file-size": (cfg.max_file_size_mb, ("max-file-size",)),
+        "severity": ({c: str(s) for c, s in sorted(cfg.severity.items())}, ("severity",)),
+        "rules": (cfg.rules, ("rules",)),
+        "vocabulary": (f"{len(cfg.vocabulary)} words", ("vocabulary", "vocabulary-file")),
+        "names": (f"{len(cfg.names)} names", ("names", "names-file")),
+        "language": (list(cfg.languages), ("language",)),
+        "quality": (cfg.quality, ("quality",)),
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for key, (value, file_keys) in values.items():
+        if key in command_line:
+            given = command_line[key]
+            in_file = next((cfg.origins[k] for k in file_keys if k in cfg.origins), None)
+            if key in ("extend-select", "ignore") and "select" not in command_line:
+                # Without a select of its own, the command line adds to the file's.
+                value = list(value) + list(given)
+                source = "command line" + (f" + {in_file}" if in_file else "")
+            else:
+                value = given
+                source = "command line" + (f" (over {in_file})" if in_file else "")
+        elif key in ("extend-select", "ignore") and "select" in command_line:
+            # A select on the command line starts afresh: the file's lists do not apply.
+            value, source = [], "command line (--select)"
+        else:
+            source = next((cfg.origins[k] for k in file_keys if k in cfg.origins), "default")
+        out[key] = {"value": value, "source": source}
+    return out
+
+
 # ----------------------------------------------------------------------- selection
 
 
@@ -543,4 +612,5 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
         settings=cfg.settings(),
         rule_options=rule_options,
         severities={c: s for c, s in cfg.severity.items() if c in codes},
+        unfixable=cfg.unfixable_codes(codes),
     )

@@ -49,8 +49,11 @@ class Linter:
         settings: Settings | None = None,
         rule_options: dict[str, dict[str, Any]] | None = None,
         severities: dict[str, Severity] | None = None,
+        unfixable: Iterable[str] = (),
     ) -> None:
         registry = all_rules()
+        # Rules whose fixes are only shown (the configuration's fixable/unfixable).
+        self.unfixable = frozenset(unfixable)
         self.codes = list(select_codes() if codes is None else codes)
         self.settings = settings or Settings()
         rule_options = rule_options or {}
@@ -70,6 +73,7 @@ class Linter:
             "severities": {
                 r.code: r.effective_severity for r in self.rules if r.effective_severity != r.severity
             },
+            "unfixable": self.unfixable,
         }
 
     def __setstate__(self, state: dict) -> None:
@@ -78,6 +82,7 @@ class Linter:
             settings=state["settings"],
             rule_options=state["rule_options"],
             severities=state["severities"],
+            unfixable=state.get("unfixable", ()),
         )
 
     def lint(self, doc: Document) -> LintResult:
@@ -110,6 +115,8 @@ class Linter:
                         )
         if doc.prose is not doc.text:
             _protect_non_prose(doc, diagnostics)
+        if self.unfixable:
+            _display_only(diagnostics, self.unfixable)
         locate(doc, diagnostics)
         diagnostics.sort(key=lambda d: (d.start, d.end, d.code))
         return LintResult(diagnostics, errors)
@@ -136,6 +143,15 @@ def _protect_non_prose(doc: Document, diagnostics: list[Diagnostic]) -> None:
         if fix is None or fix.applicability == Applicability.DISPLAY:
             continue
         if any(text[e.start : e.end] != prose[e.start : e.end] for e in fix.edits):
+            d.fix = Fix(fix.edits, Applicability.DISPLAY, fix.title)
+
+
+def _display_only(diagnostics: list[Diagnostic], codes: frozenset[str]) -> None:
+    """Fixes of rules the configuration makes unfixable become suggestions: shown,
+    never applied, not counted as fixable."""
+    for d in diagnostics:
+        fix = d.fix
+        if fix is not None and d.code in codes and fix.applicability != Applicability.DISPLAY:
             d.fix = Fix(fix.edits, Applicability.DISPLAY, fix.title)
 
 

@@ -45,6 +45,7 @@ class Plan:
     text_field: str = "text"
     id_field: str = "id"
     statistics: bool = False  # also collect each document's name spellings
+    fingerprints: bool = False  # also fingerprint each finding (GitLab Code Quality)
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
     _last_path: str | None = field(default=None, repr=False)
     _last_linter: Any = field(default=None, repr=False)
@@ -117,6 +118,10 @@ def check_text(
         fixed = linter.fix(doc, plan.min_applicability)
         result.hit_cap = fixed.hit_cap
         result.fixed = len(fixed.applied)
+        if fixed.applied:
+            from collections import Counter
+
+            result.fixed_codes = Counter(d.code for d in fixed.applied)
         result.changed = fixed.text != text
         if plan.mode == "diff":
             if result.changed:
@@ -132,6 +137,7 @@ def check_text(
                     result.error = str(exc)
                     result.changed = False
                     result.fixed = 0
+                    result.fixed_codes = None
                     return result
             else:
                 result.fixed_text = fixed.text
@@ -145,6 +151,10 @@ def check_text(
         f"internal error in rule {e.code} on {where}: {e.error}; please report it" for e in linted.errors
     ]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
+    if plan.fingerprints:
+        from linter.fingerprint import fingerprints
+
+        result.fingerprints = fingerprints(doc.text, linted.diagnostics)
     if plan.statistics:
         from linter.names import collect_mentions
 

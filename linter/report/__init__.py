@@ -13,7 +13,9 @@ from typing import Any
 
 from linter.diagnostic import Applicability, Diagnostic
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+# Other names accepted for a format (ruff's spellings).
+FORMAT_ALIASES = {"json-lines": "jsonl"}
 
 
 @dataclass
@@ -23,9 +25,13 @@ class DocumentResult:
     path: str
     doc_id: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # With Plan.fingerprints: linter.fingerprint.fingerprint of each diagnostic, in order.
+    fingerprints: list[str] | None = None
     # 1-based line number -> text, for the lines the diagnostics point at.
     source_lines: dict[int, str] = field(default_factory=dict)
     fixed: int = 0
+    # Rule code -> fixes applied (with --fix), for --show-fixes.
+    fixed_codes: Counter | None = None
     changed: bool = False
     hit_cap: bool = False
     empty: bool = False
@@ -111,6 +117,19 @@ class Reporter:
 
 
 def make_reporter(fmt: str, **options: Any) -> Reporter:
+    fmt = FORMAT_ALIASES.get(fmt, fmt)
+    if fmt == "concise":
+        from linter.report.concise import ConciseReporter
+
+        return ConciseReporter(**options)
+    if fmt == "gitlab":
+        from linter.report.gitlab import GitlabReporter
+
+        return GitlabReporter()
+    if fmt == "junit":
+        from linter.report.junit import JunitReporter
+
+        return JunitReporter()
     if fmt == "text":
         from linter.report.text import TextReporter
 

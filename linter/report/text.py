@@ -61,12 +61,18 @@ def snippet(line_text: str, start_col: int, end_col: int) -> tuple[str, str]:
     return prefix + "".join(shown) + suffix, " " * pad + "^" * carets
 
 
+def printable_message(message: str) -> str:
+    """A message safe to print on a terminal: controls and lone surrogates shown as
+    U+FFFD (tabs kept)."""
+    return "".join(_printable(c) if c != "\t" else c for c in message)
+
+
 def format_diagnostic(
     d: Diagnostic, line_text: str | None = None, *, color: bool = False, show_fix: bool = True
 ) -> str:
     """One finding: the header line, then (given its line) the source and carets."""
     sev = _SEVERITY_COLOUR[d.severity] if color else ""
-    msg = "".join(_printable(c) if c != "\t" else c for c in d.message)
+    msg = printable_message(d.message)
     if color:
         head = f"{_BOLD}{location(d)}{_RESET}: {sev}{_BOLD}{d.code}{_RESET} {_DIM}[{d.category}]{_RESET} {msg}"
     else:
