@@ -521,6 +521,26 @@ def selected_codes(
     return select_codes(select, list(extend_select), list(ignore), base=chosen)
 
 
+def records_only_codes(
+    cfg: Config,
+    codes: Iterable[str],
+    select: list[str] | None = None,
+    extend_select: Iterable[str] = (),
+) -> frozenset[str]:
+    """Of ``codes``, the rules that run by default on record files only
+    (``default_on_files`` false) and that no ``select`` / ``extend-select`` of the
+    configuration or the command line names: ``check`` skips them on text and
+    Markdown files."""
+    from linter.registry import all_rules, resolve
+
+    registry = all_rules()
+    named: set[str] = set()
+    for tokens in (cfg.select or (), cfg.extend_select, select or (), extend_select):
+        for token in tokens:
+            named |= resolve(token, registry)
+    return frozenset(c for c in codes if not registry[c].default_on_files and c not in named)
+
+
 def build_linter(cfg: Config, codes: Iterable[str] | None = None):
     """A :class:`linter.Linter` with the configuration's settings, options and severities."""
     from linter.engine import Linter

@@ -77,6 +77,9 @@ class Rule:
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     # Rules that cannot be precise enough to run by default are opt-in.
     default_enabled: ClassVar[bool] = True
+    # Corpus gates (the quality family) are on by default for record files and
+    # ``clean`` only: on a text or Markdown file ``check`` runs them when selected.
+    default_on_files: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
 
     def __init__(
@@ -168,6 +171,7 @@ class Rule:
             "severity": str(cls.severity),
             "fix": str(cls.fix_availability),
             "default": cls.default_enabled,
+            "default_scope": "all" if cls.default_on_files else "records",
             "summary": cls.summary(),
             "options": {k: {"default": o.default, "help": o.help} for k, o in cls.options.items()},
         }
