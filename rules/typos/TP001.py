@@ -18,6 +18,7 @@ _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 _CLAUSE_END_PREPOSITIONS = frozenset({"in", "for", "on", "at", "with", "up", "out", "off", "over"})
 _TIME_WORDS = frozenset(
     "years months weeks days hours minutes decades ages centuries past future long now "
+    "year month week day hour minute decade century while "
     "recent some many several two three four five six ten".split()
 )
 _PARTICIPLE_RE = regex.compile(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
@@ -126,7 +127,9 @@ def _intended(words, i: int, prose: str) -> bool:
     before = words[i - 2] if i >= 2 else None
     if low in _CLAUSE_END_PREPOSITIONS and before is not None and _PARTICIPLE_RE.search(before.text):
         after = [w.text.lower() for w in words[i + 1 : i + 3]]
-        if after and (after[0] in _TIME_WORDS or (after[0] == "the" and after[1:2] and after[1] in _TIME_WORDS)):
+        if after and (
+            after[0] in _TIME_WORDS or (after[0] in ("the", "a", "this", "that") and after[1:2] and after[1] in _TIME_WORDS)
+        ):
             return True
     if low == "is":
         # "what it is is a shame", "all it is is talk"
