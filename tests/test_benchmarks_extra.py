@@ -39,3 +39,17 @@ def test_scraped_part_flags_a_trailer_and_not_the_article(tmp_path):
     tot = res["raw_scraped_news/gn1_google_news.jsonl"]
     assert tot["trailer_lines"] == 2 and tot["trailer_flagged"] == 2
     assert tot["gold_lines"] == 2 and tot["gold_flagged"] == 0
+
+
+def test_bbc_split_is_fixed_by_the_id_and_halves_the_corpus():
+    from benchmarks.corpus import Article, split_articles, split_of
+
+    ids = [f"business/{n:03d}" for n in range(400)]
+    arts = [Article(i, "text") for i in ids]
+    dev, held = split_articles(arts, "dev"), split_articles(arts, "heldout")
+    assert len(dev) + len(held) == len(arts) and not {a.id for a in dev} & {a.id for a in held}
+    assert 150 < len(dev) < 250  # a hash, so about half each
+    # The half depends on the id alone, not on the order or the company it keeps.
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids[::-1]][::-1]
+    assert split_articles(arts[::-1], "dev") == dev[::-1]
+    assert split_articles(arts, "all") == arts
