@@ -21,3 +21,40 @@ def _fix(text: str, level: Applicability = Applicability.SAFE) -> str:
 )
 def test_touching_fixes_do_not_join_into_a_wrong_word(text, expected):
     assert _fix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The band played Please Please Me at the show.", "She starred in Soldier Soldier for years."],
+)
+def test_capitalised_doubling_is_not_fixed_safely(text):
+    assert _fix(text) == text
+    codes = [d.code for d in Linter(["TP001"]).lint(Document(text)).diagnostics]
+    for d in Linter(["TP001"]).lint(Document(text)).diagnostics:
+        assert d.fix is None or d.fix.applicability < Applicability.SAFE, codes
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patients undergo  \r\n undergo a test.\r\n", "Patients undergo\r\na test.\r\n"),
+        ("Patients undergo\nundergo a test.\n", "Patients undergo\na test.\n"),
+        ("Patients undergo\r\nundergo\r\nthe test.\r\n", "Patients undergo\r\nthe test.\r\n"),
+    ],
+)
+def test_doubled_word_across_a_line_end_keeps_the_line_break(text, expected):
+    assert Linter(["TP001"]).fix(Document(text), Applicability.SAFE).text == expected
+
+
+@pytest.mark.parametrize("text", ["It was an مرحبا interview.", "He gave a интервью to the paper.", "It was a 東京 event."])
+def test_article_is_not_decided_by_a_word_in_another_script(text):
+    assert not Linter(["TP003"]).lint(Document(text)).diagnostics
+
+
+def test_repeated_paragraph_is_not_deleted_by_a_safe_fix():
+    line = "Add one cup of flour and two spoons of sugar to the bowl, then stir the mixture well."
+    text = f"{line}\n\nLeave it to rest for ten minutes in a warm place.\n\n{line}\n\nBake for an hour.\n"
+    linted = Linter(["BP003"]).lint(Document(text)).diagnostics
+    assert linted, "BP003 should still report the repeat"
+    assert all(d.fix.applicability < Applicability.SAFE for d in linted if d.fix)
+    assert Linter(["BP003"]).fix(Document(text), Applicability.SAFE).text == text
