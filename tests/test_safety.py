@@ -58,3 +58,44 @@ def test_repeated_paragraph_is_not_deleted_by_a_safe_fix():
     assert linted, "BP003 should still report the repeat"
     assert all(d.fix.applicability < Applicability.SAFE for d in linted if d.fix)
     assert Linter(["BP003"]).fix(Document(text), Applicability.SAFE).text == text
+
+
+# ------------------------------------------------------------------ config errors
+
+PROSE = "The council met on Tuesday and approved the plan for the new library.\n"
+
+
+def _run(capsys, *args):
+    from linter.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "pyproject, words",
+    [
+        ("[tool.copydesk\n", ["pyproject.toml", "invalid TOML"]),
+        ("[tool]\ncopydesk = 3\n", ["pyproject.toml", "tool.copydesk", "table"]),
+        ("[tool.copydesk]\nmax-file-size = 1e400\n", ["pyproject.toml", "max-file-size"]),
+    ],
+)
+def test_bad_pyproject_is_a_one_line_error_naming_file_and_key(tmp_path, monkeypatch, capsys, pyproject, words):
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    (tmp_path / "a.txt").write_text(PROSE)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(capsys, "check", "a.txt")
+    assert code == 2
+    assert "internal error" not in err and "Traceback" not in err
+    line = err.strip().splitlines()
+    assert len(line) == 1, err
+    for w in words:
+        assert w in line[0]
+
+
+def test_closed_stdin_is_a_clear_error(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", None)
+    code, out, err = _run(capsys, "check", "-")
+    assert code == 2
+    assert "internal error" not in err and "stdin" in err
