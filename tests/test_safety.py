@@ -99,3 +99,52 @@ def test_closed_stdin_is_a_clear_error(monkeypatch, capsys):
     code, out, err = _run(capsys, "check", "-")
     assert code == 2
     assert "internal error" not in err and "stdin" in err
+
+
+# ------------------------------------------------------------- reads and writes
+
+
+def _cli(*args, cwd=None, timeout=60):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_fifo_named_or_walked_does_not_hang(tmp_path):
+    import os
+
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    os.mkfifo(tree / "pipe.txt")
+    (tree / "a.txt").write_text(PROSE)
+    walked = _cli("check", str(tree), timeout=30)
+    assert walked.returncode in (0, 1), walked.stderr
+    assert "pipe.txt" not in walked.stdout
+    named = _cli("check", str(tree / "pipe.txt"), timeout=30)
+    assert named.returncode == 2 and "not a regular file" in named.stderr
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_dev_zero_is_not_read_without_limit():
+    result = _cli("check", "/dev/zero", timeout=30)
+    assert result.returncode == 2 and "/dev/zero" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_walk_skips_a_symlink_out_of_the_tree_and_fix_never_writes_there(tmp_path, capsys):
+    import os
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Outside the the file stays as it is.\n")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "in.txt").write_text("Inside the the file is fixed.\n")
+    os.symlink(outside, tree / "link.txt")
+    os.symlink("in.txt", tree / "inlink.txt")
+    code, out, err = _run(capsys, "check", "--fix", str(tree))
+    assert outside.read_text() == "Outside the the file stays as it is.\n"
+    assert (tree / "in.txt").read_text() == "Inside the file is fixed.\n"
+    assert os.path.islink(tree / "link.txt") and os.path.islink(tree / "inlink.txt")
