@@ -148,3 +148,81 @@ def test_walk_skips_a_symlink_out_of_the_tree_and_fix_never_writes_there(tmp_pat
     assert outside.read_text() == "Outside the the file stays as it is.\n"
     assert (tree / "in.txt").read_text() == "Inside the file is fixed.\n"
     assert os.path.islink(tree / "link.txt") and os.path.islink(tree / "inlink.txt")
+
+
+def test_fix_leaves_a_read_only_file_alone(tmp_path, capsys):
+    import os
+
+    f = tmp_path / "a.txt"
+    f.write_text("The the council met.\n")
+    os.chmod(f, 0o444)
+    try:
+        code, out, err = _run(capsys, "check", "--fix", str(f))
+        assert f.read_text() == "The the council met.\n"
+        assert "read-only" in err
+        assert code == 2
+    finally:
+        os.chmod(f, 0o644)
+
+
+def test_fix_keeps_hard_links_by_not_splitting_them(tmp_path, capsys):
+    import os
+
+    f = tmp_path / "a.txt"
+    f.write_text("The the council met.\n")
+    os.link(f, tmp_path / "b.txt")
+    code, out, err = _run(capsys, "check", "--fix", str(f))
+    assert os.stat(f).st_nlink == 2 and os.path.samefile(f, tmp_path / "b.txt")
+    assert "hard link" in err and code == 2
+
+
+@pytest.mark.skipif(getattr(__import__("os"), "geteuid", lambda: 1)() != 0, reason="needs root to own a file for another user")
+def test_fix_keeps_the_owner(tmp_path, capsys):
+    import os
+
+    f = tmp_path / "a.txt"
+    f.write_text("The the council met.\n")
+    os.chown(f, 12345, 12345)
+    _run(capsys, "check", "--fix", str(f))
+    assert f.read_text() == "The council met.\n"
+    info = os.stat(f)
+    assert (info.st_uid, info.st_gid) == (12345, 12345)
+
+
+def test_file_changed_during_fix_is_not_overwritten(tmp_path, capsys, monkeypatch):
+    import linter.parallel
+
+    f = tmp_path / "a.txt"
+    f.write_text("The the council met.\n")
+    real_check = linter.parallel.check_text
+
+    def edit_meanwhile(plan, text, *args, **kwargs):
+        f.write_text("An editor's new text, the the same file.\n")
+        return real_check(plan, text, *args, **kwargs)
+
+    monkeypatch.setattr(linter.parallel, "check_text", edit_meanwhile)
+    import linter.cli
+
+    if hasattr(linter.cli, "check_text"):
+        monkeypatch.setattr(linter.cli, "check_text", edit_meanwhile)
+    code, out, err = _run(capsys, "check", "--fix", str(f))
+    assert f.read_text() == "An editor's new text, the the same file.\n"
+    assert "changed while" in err
+
+
+def test_stale_temporary_files_of_dead_writers_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    from linter.writer import write_text_atomic
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    stale = tmp_path / f".out.jsonl.{pid}.abc123.copydesk-tmp"
+    stale.write_text("half a file")
+    live = tmp_path / f".out.jsonl.{__import__('os').getpid()}.zzz.copydesk-tmp"
+    live.write_text("being written")
+    write_text_atomic(str(tmp_path / "out.jsonl"), "{}\n")
+    assert not stale.exists()
+    assert live.exists()
+    assert (tmp_path / "out.jsonl").read_text() == "{}\n"
