@@ -48,7 +48,9 @@ _WORD_RE = regex.compile(
 _PARA_SPLIT_RE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = regex.compile(r"[^\n]*")
 # A sentence ends at . ! ? or … followed by optional closers, then whitespace.
-_SENT_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Possessive and anchored at the start of a run of marks: a long run ("......")
+# is read once, not once per mark.
+_SENT_END_RE = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _LAST_TOKEN_RE = regex.compile(r"(\S+)$")
 _QUOTE_CHAR_RE = regex.compile("[" + regex.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
