@@ -226,3 +226,37 @@ def test_stale_temporary_files_of_dead_writers_are_removed(tmp_path):
     assert not stale.exists()
     assert live.exists()
     assert (tmp_path / "out.jsonl").read_text() == "{}\n"
+
+
+# --------------------------------------------------------------- time limit
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timer here")
+def test_corpus_document_over_the_time_limit_is_rejected_as_timeout(tmp_path):
+    import json
+
+    from linter.clean import Cleaner, clean_file
+
+    class Stalling(Linter):
+        def lint(self, doc):
+            if "stall" in doc.text:
+                while True:
+                    pass
+            return super().lint(doc)
+
+    src = tmp_path / "in.jsonl"
+    records = [
+        {"id": "a", "text": PROSE * 4},
+        {"id": "b", "text": "This record would stall the run. " + PROSE * 4},
+        {"id": "c", "text": PROSE * 4},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    cleaner = Cleaner(Stalling(["TP001"]), time_limit=0.5)
+    summary = clean_file(str(src), str(tmp_path / "out.jsonl"), cleaner, rejects=str(tmp_path / "rej.jsonl"), jobs=1)
+    rejected = [json.loads(line) for line in (tmp_path / "rej.jsonl").read_text().splitlines()]
+    kept = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    reasons = {r["id"]: r["reasons"] for r in rejected}
+    assert reasons["b"] == ["timeout"]
+    # the others were judged as usual (by the quality gate), not timed out
+    assert all("timeout" not in reasons.get(i, []) for i in ("a", "c"))
+    assert sorted(kept + list(reasons)) == ["a", "b", "c"]
