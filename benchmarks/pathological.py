@@ -99,6 +99,22 @@ def judge(results: dict, sizes: list[int], max_growth: float, floor: float) -> l
     return over
 
 
+def judge_all(results: dict, sizes: list[int], max_growth: float, floor: float) -> list[str]:
+    """Judge each rule from the smallest size where it takes at least ``floor / 4``
+    seconds (below that, start-up and timer noise swamp the figure) against every size
+    at least 16x larger."""
+    over = []
+    for key, times in results.items():
+        bases = [n for n in sizes if times[n] >= floor / 4]
+        if not bases:
+            continue
+        base = bases[0]
+        for large in sizes:
+            if large >= 16 * base:
+                over += judge({key: times}, [base, large], max_growth, floor)
+    return over
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.pathological", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="4000,16000,64000,1000000",
@@ -116,14 +132,7 @@ def main(argv=None) -> int:
         if max(times.values()) < floor:
             continue  # quick at every size
         print(f"{family:20} {code:6} " + "  ".join(f"{times[n]:8.3f}s" for n in sizes))
-    over = []
-    for large in sizes:
-        # each size is judged against the largest size at least 16x below it
-        bases = [n for n in sizes if n * 16 <= large]
-        if bases:
-            base = max(bases)
-            over += judge({k: {n: v[n] for n in (base, large)} for k, v in results.items()},
-                          [base, large], max_growth, floor)
+    over = judge_all(results, sizes, max_growth, floor)
     if over:
         print("\nOVER BUDGET (16x the input may cost at most ~20x the time):")
         for line in over:
