@@ -141,8 +141,17 @@ class Document:
 
     @cached_property
     def words(self) -> list[Span]:
-        """Words (letters/digits with inner apostrophes and hyphens) of the prose."""
-        return [Span(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(self.prose)]
+        """Words (letters/digits with inner apostrophes and hyphens) of the prose.
+
+        Each distinct word's text is stored once (prose repeats its words), which keeps
+        a long document's word list to about a third of the memory."""
+        seen: dict[str, str] = {}
+        one = seen.setdefault
+        out = []
+        for m in _WORD_RE.finditer(self.prose):
+            w = m.group()
+            out.append(Span(m.start(), m.end(), one(w, w)))
+        return out
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -260,3 +260,9 @@ def test_corpus_document_over_the_time_limit_is_rejected_as_timeout(tmp_path):
     # the others were judged as usual (by the quality gate), not timed out
     assert all("timeout" not in reasons.get(i, []) for i in ("a", "c"))
     assert sorted(kept + list(reasons)) == ["a", "b", "c"]
+
+
+def test_repeated_words_share_one_string():
+    doc = Document("the council and the mayor met the press " * 50)
+    the = [w.text for w in doc.words if w.text == "the"]
+    assert len(the) == 150 and all(t is the[0] for t in the)
