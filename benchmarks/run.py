@@ -4,7 +4,9 @@
 
 PART is ``all`` (default), ``precision``, ``inject``, ``peers``, ``names`` (the
 name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
-``speed`` or ``readme`` (rewrite the README table from the last saved results). Each part prints
+``lines`` (BP/LG rules line by line on the scraped pages, held-out
+split), ``langid``
+(language identifiers compared on short segments), ``speed`` or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
 is missing, the command says which and exits with status 2.
@@ -31,7 +33,7 @@ from benchmarks.corpus import (
 )
 from benchmarks.inject import CLASSES
 
-PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "speed", "readme")
+PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "lines", "langid", "speed", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -193,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="measure on this JSONL file instead of the BBC articles (results are not saved)")
     ap.add_argument("--text-field", default="text", help="with --articles: the field holding the text")
     ap.add_argument("--title-field", default="title", help="with --articles: the title field, if any")
+    ap.add_argument("--split", choices=("held-out", "dev", "all"), default="held-out",
+                    help="lines: which part of the scraped pages to report (default held-out; samples come from dev only)")
+    ap.add_argument("--lingua-testdata", type=Path, default=None,
+                    help="langid: a folder of <code>.txt sentence files (one a line) for languages "
+                         "the shared corpus lacks, e.g. Leipzig sentences from lingua's test data")
     ap.add_argument("--runs", type=int, default=None, help="timing runs per measurement (speed)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where results are saved as JSON (default {DEFAULT_OUT})")
     ap.add_argument("--write-readme", action="store_true", help="fill the README results table from the saved results")
@@ -254,6 +261,14 @@ def main(argv=None) -> int:
             from benchmarks.extra import run_scraped
 
             _save(args.out, "scraped", run_scraped(args))
+        if part in ("all", "lines"):
+            from benchmarks.lines import run_lines
+
+            _save(args.out, "lines", run_lines(args))
+        if part in ("all", "langid"):
+            from benchmarks.langid import run_langid
+
+            _save(args.out, "langid", run_langid(args))
         if part in ("all", "speed"):
             from benchmarks.speed import run_speed
 

@@ -78,6 +78,10 @@ class Rule:
     # Rules that cannot be precise enough to run by default are opt-in.
     default_enabled: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
+    # Codes of broader rules whose findings this rule's findings replace when they fall
+    # inside one of them: the more specific finding says more (a foreign line also
+    # matched as boilerplate is reported once, naming its language).
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
