@@ -56,13 +56,13 @@ def bbc_articles(corpus: Path, limit: int | None = None) -> list[Article]:
     return out
 
 
-SPLITS = ("all", "dev", "heldout")
+SPLITS = ("all", "dev", "held-out")
 
 
 def split_of(article_id: str) -> str:
-    """``dev`` or ``heldout``, fixed by a hash of the id (not by file order): rules are
+    """``dev`` or ``held-out``, fixed by a hash of the id (not by file order): rules are
     tuned on the development half only; the held-out half is the headline figure."""
-    return "dev" if hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+    return "dev" if hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
 
 
 def split_articles(articles: list[Article], split: str) -> list[Article]:

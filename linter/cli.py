@@ -397,6 +397,8 @@ def _check_stdin(plan, target):
     from linter.report import DocumentResult
     from linter.sources import SourceError, decode_checked
 
+    if sys.stdin is None:
+        return DocumentResult(path=target.path, error="stdin: closed; nothing to read (pipe text in, or name files)")
     try:
         data = sys.stdin.buffer.read()
         source = decode_checked(data, target.path if target.path != "-" else "stdin")

@@ -131,7 +131,7 @@ def check_text(
                 from linter.writer import WriteError, write_text_atomic
 
                 try:
-                    write_text_atomic(fs_path, fixed.text, bom=bom)
+                    write_text_atomic(fs_path, fixed.text, bom=bom, original=text)
                 except WriteError as exc:
                     result.error = str(exc)
                     result.changed = False

@@ -81,6 +81,10 @@ class Rule:
     # ``clean`` only: on a text or Markdown file ``check`` runs them when selected.
     default_on_files: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
+    # Codes of broader rules whose findings this rule's findings replace when they fall
+    # inside one of them: the more specific finding says more (a foreign line also
+    # matched as boilerplate is reported once, naming its language).
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,
