@@ -7,6 +7,7 @@ exits with status 2.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,21 @@ def bbc_articles(corpus: Path, limit: int | None = None) -> list[Article]:
             if limit is not None and len(out) >= limit:
                 break
     return out
+
+
+SPLITS = ("all", "dev", "held-out")
+
+
+def split_of(article_id: str) -> str:
+    """``dev`` or ``held-out``, fixed by a hash of the id (not by file order): rules are
+    tuned on the development half only; the held-out half is the headline figure."""
+    return "dev" if hashlib.sha256(article_id.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+
+
+def split_articles(articles: list[Article], split: str) -> list[Article]:
+    if split == "all":
+        return list(articles)
+    return [a for a in articles if split_of(a.id) == split]
 
 
 def folder_articles(folder: Path) -> list[Article]:

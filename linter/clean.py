@@ -38,6 +38,47 @@ CHUNKS_IN_FLIGHT_PER_JOB = 4
 
 # Drop reasons that are not quality gates.
 UNREADABLE = "unreadable_record"
+TIMEOUT = "timeout"
+# Seconds one document may take (--time-limit; 0 for none).
+DEFAULT_TIME_LIMIT = 60.0
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the timer when one document takes longer than the time limit. A
+    BaseException, so the engine's guard against a failing rule does not catch it."""
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout
+
+
+class _TimeLimit:
+    """A per-document timer (SIGALRM; Unix, main thread). Elsewhere it does nothing."""
+
+    def __init__(self, seconds: float) -> None:
+        import signal
+        import threading
+
+        self.active = bool(seconds) and seconds > 0 and hasattr(signal, "setitimer") and (
+            threading.current_thread() is threading.main_thread()
+        )
+        self.seconds = seconds
+
+    def __enter__(self):
+        if self.active:
+            import signal
+
+            self.previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            import signal
+
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
 
 
 # ---------------------------------------------------------------------- one document
@@ -68,10 +109,18 @@ class Cleaner:
     Ray worker builds it once and reuses it for every document.
     """
 
-    def __init__(self, linter: Linter | None = None, gate: Gate | None = None, *, unsafe: bool = False) -> None:
+    def __init__(
+        self,
+        linter: Linter | None = None,
+        gate: Gate | None = None,
+        *,
+        unsafe: bool = False,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+    ) -> None:
         self.linter = linter if linter is not None else Linter()
         self.gate = gate if gate is not None else Gate()
         self.unsafe = unsafe
+        self.time_limit = time_limit
 
     @property
     def level(self) -> Applicability:
@@ -80,6 +129,16 @@ class Cleaner:
     def clean(self, doc_id: str, text: str | None, why_no_text: str | None = None) -> DocResult:
         if text is None:
             return DocResult(doc_id, None, reasons=[UNREADABLE], details=[why_no_text or "no text"])
+        try:
+            with _TimeLimit(getattr(self, "time_limit", DEFAULT_TIME_LIMIT)):
+                return self._clean(doc_id, text)
+        except DocumentTimeout:
+            return DocResult(
+                doc_id, None, reasons=[TIMEOUT],
+                details=[f"took longer than the time limit of {self.time_limit:g} s (--time-limit)"],
+            )
+
+    def _clean(self, doc_id: str, text: str) -> DocResult:
         findings: Counter[str] = Counter()
         errors: list[str] = []
         first = True
@@ -388,6 +447,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--id-field", default="id", help="the field holding the id (default: id; else the line number)")
     p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes as well as safe ones")
     p.add_argument("--rejects", metavar="FILE", help="write dropped records with reasons and scores here (JSONL)")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help=f"drop a record that takes longer than this as 'timeout' (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     p.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names)")
     p.add_argument("--extend-select", action="append", metavar="RULES", help="run these rules as well")
     p.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
@@ -444,6 +505,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         return fail(f"--jobs must be at least 1, got {args.jobs}")
+    if not 0 <= args.time_limit < 1e9:
+        return fail(f"--time-limit must be a number of seconds (0 for none), got {args.time_limit:g}")
     try:
         cfg = load_config(Path(args.config) if args.config else None, [args.input])
         cleaner = build_cleaner(
@@ -453,6 +516,7 @@ def run(args: argparse.Namespace) -> int:
             _selectors(args.ignore) or (),
             unsafe=args.unsafe_fixes,
         )
+        cleaner.time_limit = args.time_limit
     except (ConfigError, SelectionError) as exc:
         return fail(str(exc))
     except ValueError as exc:

@@ -179,7 +179,7 @@ def _main(argv: list[str]) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from linter.config import load_config, selected_codes
+    from linter.config import load_config, records_only_codes, selected_codes
     from linter.diagnostic import Applicability, Severity
     from linter.parallel import Plan, Runner, default_jobs
     from linter.progress import Progress
@@ -220,6 +220,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         id_field=args.id_field,
         statistics=args.statistics,
         fingerprints=args.format == "gitlab",
+        records_only=records_only_codes(cfg, codes, args.select, args.extend_select),
     )
 
     excluded: list[str] = []
@@ -507,6 +508,8 @@ def _check_stdin(plan, target):
     from linter.report import DocumentResult
     from linter.sources import SourceError, decode_checked
 
+    if sys.stdin is None:
+        return DocumentResult(path=target.path, error="stdin: closed; nothing to read (pipe text in, or name files)")
     try:
         data = sys.stdin.buffer.read()
         source = decode_checked(data, target.path if target.path != "-" else "stdin")
@@ -528,6 +531,14 @@ def _rule_rows():
     return [cls.metadata() for cls in all_rules().values()]
 
 
+def _default_label(meta: dict) -> str:
+    """'on', 'off', or 'records' for a rule on by default for record files and
+    ``clean`` only (opt-in for text and Markdown files)."""
+    if not meta["default"]:
+        return "off"
+    return "on" if meta["default_scope"] == "all" else "records"
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     rows = _rule_rows()
     if args.format == "json":
@@ -537,7 +548,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     headers = ("code", "name", "category", "severity", "fix", "default", "summary")
     table = [
-        (r["code"], r["name"], r["category"], r["severity"], r["fix"], "on" if r["default"] else "off", r["summary"])
+        (r["code"], r["name"], r["category"], r["severity"], r["fix"], _default_label(r), r["summary"])
         for r in rows
     ]
     widths = [max(len(h), *(len(row[i]) for row in table)) if table else len(h) for i, h in enumerate(headers[:-1])]
@@ -564,7 +575,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
         head = (
             f"{code} {cls.name}\n"
             f"category: {meta['category']}  severity: {meta['severity']}  fix: {meta['fix']}  "
-            f"default: {'on' if meta['default'] else 'off'}"
+            f"default: {_default_label(meta)}"
         )
         if cls.options:
             opts = "\n".join(

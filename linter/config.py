@@ -134,10 +134,18 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_copydesk_table(path: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.copydesk] table. One that is not valid
+    TOML is an error (naming the file), never silently skipped."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_text(encoding="utf-8")
+    except OSError:
         return False
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read configuration file: {_os_reason(exc)}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     return isinstance(data.get("tool"), dict) and "copydesk" in data["tool"]
 
 
@@ -174,6 +182,8 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
             if explicit:
                 raise ConfigError(f"{path}: no [tool.copydesk] table in this file")
             return Config()
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.copydesk: expected a table ([tool.copydesk]), got {table!r}")
         data = table
         prefix = "tool.copydesk."
     return parse_config(data, path, prefix)
@@ -317,8 +327,8 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
 
     if "max-file-size" in data:
         value = data["max-file-size"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise err("max-file-size", f"expected a positive number of megabytes, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e9:
+            raise err("max-file-size", f"expected a positive number of megabytes below 1e9, got {value!r}")
         cfg.max_file_size_mb = float(value)
 
     if "severity" in data:
@@ -589,6 +599,26 @@ def selected_codes(
 
     chosen = select_codes(cfg.select, cfg.extend_select, cfg.ignore)
     return select_codes(select, list(extend_select), list(ignore), base=chosen)
+
+
+def records_only_codes(
+    cfg: Config,
+    codes: Iterable[str],
+    select: list[str] | None = None,
+    extend_select: Iterable[str] = (),
+) -> frozenset[str]:
+    """Of ``codes``, the rules that run by default on record files only
+    (``default_on_files`` false) and that no ``select`` / ``extend-select`` of the
+    configuration or the command line names: ``check`` skips them on text and
+    Markdown files."""
+    from linter.registry import all_rules, resolve
+
+    registry = all_rules()
+    named: set[str] = set()
+    for tokens in (cfg.select or (), cfg.extend_select, select or (), extend_select):
+        for token in tokens:
+            named |= resolve(token, registry)
+    return frozenset(c for c in codes if not registry[c].default_on_files and c not in named)
 
 
 def build_linter(cfg: Config, codes: Iterable[str] | None = None):

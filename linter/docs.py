@@ -20,6 +20,12 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
+def _default_cell(cls) -> str:
+    if not cls.default_enabled:
+        return "no"
+    return "yes" if cls.default_on_files else "records, clean"
+
+
 def rules_table() -> str:
     """The Markdown table of every registered rule."""
     from linter.registry import all_rules
@@ -32,7 +38,7 @@ def rules_table() -> str:
         fix = {"none": "", "sometimes": "sometimes", "always": "yes"}[str(cls.fix_availability)]
         lines.append(
             f"| {code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
-            f"{'yes' if cls.default_enabled else 'no'} | {_cell(cls.summary())} |"
+            f"{_default_cell(cls)} | {_cell(cls.summary())} |"
         )
     return "\n".join(lines) + "\n"
 

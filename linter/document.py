@@ -48,7 +48,9 @@ _WORD_RE = regex.compile(
 _PARA_SPLIT_RE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = regex.compile(r"[^\n]*")
 # A sentence ends at . ! ? or … followed by optional closers, then whitespace.
-_SENT_END_RE = regex.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Possessive and anchored at the start of a run of marks: a long run ("......")
+# is read once, not once per mark.
+_SENT_END_RE = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _LAST_TOKEN_RE = regex.compile(r"(\S+)$")
 _QUOTE_CHAR_RE = regex.compile("[" + regex.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
@@ -139,8 +141,17 @@ class Document:
 
     @cached_property
     def words(self) -> list[Span]:
-        """Words (letters/digits with inner apostrophes and hyphens) of the prose."""
-        return [Span(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(self.prose)]
+        """Words (letters/digits with inner apostrophes and hyphens) of the prose.
+
+        Each distinct word's text is stored once (prose repeats its words), which keeps
+        a long document's word list to about a third of the memory."""
+        seen: dict[str, str] = {}
+        one = seen.setdefault
+        out = []
+        for m in _WORD_RE.finditer(self.prose):
+            w = m.group()
+            out.append(Span(m.start(), m.end(), one(w, w)))
+        return out
 
     @cached_property
     def sentences(self) -> list[Span]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -63,6 +64,12 @@ class Linter:
             for c in self.codes
         ]
         self._by_code = {r.code: r for r in self.rules}
+        # superseded code -> the selected codes whose findings replace it
+        self._supersedes: dict[str, set[str]] = {}
+        for r in self.rules:
+            for code in r.supersedes:
+                if code in self._by_code:
+                    self._supersedes.setdefault(code, set()).add(r.code)
 
     def __getstate__(self) -> dict:
         # Rule instances may hold compiled data; rebuild them in the worker instead.
@@ -95,6 +102,8 @@ class Linter:
                 diagnostics.extend(rule.run(doc))
             except Exception as exc:  # a broken rule must not lose the others' findings
                 errors.append(RuleError(rule.code, doc.path, doc.doc_id, f"{type(exc).__name__}: {exc}"))
+        if self._supersedes:
+            diagnostics = _drop_superseded(diagnostics, self._supersedes)
         if doc.kind == "markdown":
             from linter import suppression  # Markdown only: plain text carries no directives
             from linter.markdown import mask_code
@@ -132,6 +141,34 @@ class Linter:
             return self.lint(_same_kind(doc, text)).diagnostics
 
         return fix_until_stable(doc.text, lint_text, min_applicability)
+
+
+def _drop_superseded(diagnostics: list[Diagnostic], supersedes: dict[str, set[str]]) -> list[Diagnostic]:
+    """Leave out findings that lie inside a finding of a rule that supersedes theirs."""
+    wanted = set().union(*supersedes.values())
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for d in diagnostics:
+        if d.code in wanted:
+            spans.setdefault(d.code, []).append((d.start, d.end))
+    if not spans:
+        return diagnostics
+    for v in spans.values():
+        v.sort()
+    starts = {code: [s for s, _ in v] for code, v in spans.items()}
+
+    def covered(d: Diagnostic) -> bool:
+        for code in supersedes.get(d.code, ()):
+            v = spans.get(code)
+            if not v:
+                continue
+            # the covering span, if any, starts at or before d.start; spans of one rule
+            # do not overlap, so the nearest such start is the only candidate
+            i = bisect_right(starts[code], d.start) - 1
+            if i >= 0 and v[i][1] >= d.end:
+                return True
+        return False
+
+    return [d for d in diagnostics if not covered(d)]
 
 
 def _protect_non_prose(doc: Document, diagnostics: list[Diagnostic]) -> None:

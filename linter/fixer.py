@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from linter.diagnostic import Applicability, Diagnostic, Edit
+from linter.diagnostic import Applicability, Category, Diagnostic, Edit
 
 MAX_ITERATIONS = 10
 
@@ -15,20 +15,24 @@ def choose_fixes(
 ) -> list[Diagnostic]:
     """Pick diagnostics whose fixes can be applied together without overlapping.
 
-    Fixes are taken in order of position; a fix whose edits overlap (or insert at
-    the same point as) an already chosen edit waits for the next pass.
+    Encoding fixes (an invisible or broken character removed or repaired) are taken
+    first: the other rules read words through them, so a word fix beside one was
+    computed on a view the encoding fix changes. Then fixes are taken in order of
+    position. A fix whose edits overlap or touch an already chosen edit (two edits
+    that meet end to start would join into one word the rules never saw) waits for
+    the next pass, when it is linted again on the changed text.
     """
     chosen: list[Diagnostic] = []
     taken: list[tuple[int, int]] = []
     candidates = [
         d for d in diagnostics if d.fix is not None and d.fix.applicability >= min_applicability
     ]
-    candidates.sort(key=lambda d: (d.fix.start, d.fix.end, d.code))
+    candidates.sort(key=lambda d: (d.category != Category.ENCODING, d.fix.start, d.fix.end, d.code))
     for d in candidates:
         edits = d.fix.edits
         if _edits_overlap(edits):
             continue
-        if any(_overlaps(e.start, e.end, s, t) for e in edits for s, t in taken):
+        if any(_touches(e.start, e.end, s, t) for e in edits for s, t in taken):
             continue
         chosen.append(d)
         taken.extend((e.start, e.end) for e in edits)
@@ -39,6 +43,11 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     if a0 == a1 or b0 == b1:  # an insertion conflicts with anything at or around its point
         return b0 <= a0 <= b1 or a0 <= b0 <= a1
     return a0 < b1 and b0 < a1
+
+
+def _touches(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Edits of two different fixes conflict when they overlap or meet."""
+    return a0 <= b1 and b0 <= a1
 
 
 def _edits_overlap(edits: tuple[Edit, ...]) -> bool:

@@ -432,19 +432,18 @@ def is_name_form(form: str, mentions: list[Mention], lower_words: frozenset[str]
 def collect_mentions(doc) -> Counter:
     """Name spellings of one document with their counts: small, picklable, mergeable.
 
-    Only mentions inside a sentence count: a capital at the start of a sentence or
-    on a headline line says nothing about whether the word is a name.
+    A capital at the start of a sentence or on a headline line says nothing by itself
+    about whether the word is a name, so a spelling counts only when it also stands
+    inside a sentence somewhere in the document; then every mention of it counts,
+    sentence-initial ones included ("President Erdogan protested. Erdogan did not
+    respond." has two mentions of Erdogan and none of President).
     """
     table = extract_mentions(doc)
     out: Counter = Counter()
-    for form, ms in table.by_form.items():
-        n = sum(1 for m in ms if not m.initial)
-        if n:
-            out[form] = n
-    for pair, ms in table.pairs.items():
-        n = sum(1 for m in ms if not m.initial)
-        if n:
-            out[pair] = n
+    for groups in (table.by_form, table.pairs):
+        for form, ms in groups.items():
+            if any(not m.initial for m in ms):
+                out[form] = len(ms)
     return out
 
 

@@ -46,8 +46,10 @@ class Plan:
     id_field: str = "id"
     statistics: bool = False  # also collect each document's name spellings
     fingerprints: bool = False  # also fingerprint each finding (GitLab Code Quality)
+    # Rules run on record files only (see linter.config.records_only_codes).
+    records_only: frozenset[str] = frozenset()
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
-    _last_path: str | None = field(default=None, repr=False)
+    _last_path: tuple | None = field(default=None, repr=False)
     _last_linter: Any = field(default=None, repr=False)
 
     def __getstate__(self) -> dict:
@@ -56,16 +58,18 @@ class Plan:
         state["_last_path"] = state["_last_linter"] = None
         return state
 
-    def linter_for(self, path: str | None):
-        """The linter for ``path``: the selection minus its ``per-file-ignores``."""
-        if path == self._last_path and self._last_linter is not None:
+    def linter_for(self, path: str | None, record: bool = False):
+        """The linter for ``path``: the selection minus its ``per-file-ignores`` (and,
+        for a text or Markdown file, minus the rules that run on records only)."""
+        key = (path, record)
+        if key == self._last_path and self._last_linter is not None:
             return self._last_linter  # the records of one file share their linter
-        linter = self._linter_for(path)
-        self._last_path, self._last_linter = path, linter
+        linter = self._linter_for(path, record)
+        self._last_path, self._last_linter = key, linter
         return linter
 
-    def _linter_for(self, path: str | None):
-        ignored: frozenset[str] = frozenset()
+    def _linter_for(self, path: str | None, record: bool = False):
+        ignored: frozenset[str] = frozenset() if record else self.records_only & set(self.codes)
         selectors = self.config.ignores_for(path)
         if selectors:
             from linter.registry import resolve
@@ -73,7 +77,7 @@ class Plan:
             codes: set[str] = set()
             for s in selectors:
                 codes |= resolve(s)
-            ignored = frozenset(codes & set(self.codes))
+            ignored = ignored | frozenset(codes & set(self.codes))
         linter = self._linters.get(ignored)
         if linter is None:
             linter = build_linter(self.config, [c for c in self.codes if c not in ignored])
@@ -112,7 +116,7 @@ def check_text(
     """Check (or fix, or diff) one document's text. Writes only in fix mode, only a
     changed file, and only through :mod:`linter.writer`."""
     result = DocumentResult(path=path, doc_id=doc_id, empty=not text)
-    linter = plan.linter_for(path)
+    linter = plan.linter_for(path, record=doc_id is not None)
     doc = _document(text, path, kind, doc_id, bom)
     if plan.mode in ("fix", "diff"):
         fixed = linter.fix(doc, plan.min_applicability)
@@ -132,7 +136,7 @@ def check_text(
                 from linter.writer import WriteError, write_text_atomic
 
                 try:
-                    write_text_atomic(fs_path, fixed.text, bom=bom)
+                    write_text_atomic(fs_path, fixed.text, bom=bom, original=text)
                 except WriteError as exc:
                     result.error = str(exc)
                     result.changed = False

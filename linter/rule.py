@@ -106,7 +106,14 @@ class Rule:
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     # Rules that cannot be precise enough to run by default are opt-in.
     default_enabled: ClassVar[bool] = True
+    # Corpus gates (the quality family) are on by default for record files and
+    # ``clean`` only: on a text or Markdown file ``check`` runs them when selected.
+    default_on_files: ClassVar[bool] = True
     options: ClassVar[dict[str, Option]] = {}
+    # Codes of broader rules whose findings this rule's findings replace when they fall
+    # inside one of them: the more specific finding says more (a foreign line also
+    # matched as boilerplate is reported once, naming its language).
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -212,6 +219,7 @@ class Rule:
             "severity": str(cls.severity),
             "fix": str(cls.fix_availability),
             "default": cls.default_enabled,
+            "default_scope": "all" if cls.default_on_files else "records",
             "summary": cls.summary(),
             "options": {option_display(k): {"default": o.default, "help": o.help} for k, o in cls.options.items()},
         }

@@ -19,6 +19,7 @@ import fnmatch
 import gzip
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -97,15 +98,31 @@ def _reason(exc: OSError) -> str:
 def read_text_file(fs_path: str, max_bytes: int | None = None, display: str | None = None) -> TextSource:
     """Read one text file, or raise SourceError with a message naming it."""
     path = display or fs_path
+
+    def too_big(size: float) -> SourceError:
+        return SourceError(
+            f"{path}: skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
+            "(raise max-file-size in the configuration, or split the file)"
+        )
+
     try:
-        size = os.path.getsize(fs_path)
-        if max_bytes is not None and size > max_bytes:
-            raise SourceError(
-                f"{path}: skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
-                "(raise max-file-size in the configuration, or split the file)"
-            )
-        with open(fs_path, "rb") as fh:
-            data = fh.read()
+        info = os.stat(fs_path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the run forever, a device (/dev/zero) never ends.
+            raise SourceError(f"{path}: skipped: not a regular file ({_file_kind(info.st_mode)}); name a file")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise too_big(info.st_size)
+        # O_NONBLOCK: should the path turn into a FIFO after the stat, open does not wait.
+        fd = os.open(fs_path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise SourceError(f"{path}: skipped: not a regular file; name a file")
+            # Read no more than the limit allows, should the file grow meanwhile.
+            data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise too_big(len(data))
     except IsADirectoryError:
         raise SourceError(f"{path}: is a directory") from None
     except FileNotFoundError:
@@ -115,6 +132,16 @@ def read_text_file(fs_path: str, max_bytes: int | None = None, display: str | No
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {_reason(exc)}") from None
     return decode_checked(data, path)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def decode_checked(data: bytes, path: str) -> TextSource:
@@ -308,6 +335,22 @@ def collect(
     return targets, errors
 
 
+def _regular_inside(full: str, top: Path) -> bool:
+    """Whether a file met in a walk is checked: a regular file (a named pipe or a
+    device would stall the run), and not a symbolic link to a place outside the tree
+    walked (``--fix`` would write there)."""
+    try:
+        info = os.stat(full)
+    except OSError:
+        return True  # reading it reports the error (a broken link, say)
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if os.path.islink(full):
+        target = Path(os.path.realpath(full))
+        return target == top or top in target.parents
+    return True
+
+
 def _walk(top: str, cfg: Config, add, errors: list[str]) -> None:
     top_path = Path(top).resolve()
     ignores: list[GitIgnore] = []
@@ -350,6 +393,8 @@ def _walk(top: str, cfg: Config, add, errors: list[str]) -> None:
             if f.startswith("."):
                 continue
             full = os.path.join(dirpath, f)
+            if not _regular_inside(full, top_path):
+                continue
             rel = os.path.relpath(full, top)
             if not _included(f, Path(rel).as_posix(), cfg):
                 continue

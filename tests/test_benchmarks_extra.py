@@ -39,3 +39,41 @@ def test_scraped_part_flags_a_trailer_and_not_the_article(tmp_path):
     tot = res["raw_scraped_news/gn1_google_news.jsonl"]
     assert tot["trailer_lines"] == 2 and tot["trailer_flagged"] == 2
     assert tot["gold_lines"] == 2 and tot["gold_flagged"] == 0
+
+
+def test_bbc_split_is_fixed_by_the_id_and_halves_the_corpus():
+    from benchmarks.corpus import Article, split_articles, split_of
+
+    ids = [f"business/{n:03d}" for n in range(400)]
+    arts = [Article(i, "text") for i in ids]
+    dev, held = split_articles(arts, "dev"), split_articles(arts, "held-out")
+    assert len(dev) + len(held) == len(arts) and not {a.id for a in dev} & {a.id for a in held}
+    assert 150 < len(dev) < 250  # a hash, so about half each
+    # The half depends on the id alone, not on the order or the company it keeps.
+    assert [split_of(i) for i in ids] == [split_of(i) for i in ids[::-1]][::-1]
+    assert split_articles(arts[::-1], "dev") == dev[::-1]
+    assert split_articles(arts, "all") == arts
+
+
+def test_lines_part_labels_kinds_and_splits_on_invented_pages(tmp_path):
+    import json
+    from types import SimpleNamespace
+
+    from benchmarks.lines import kind_of, label_lines, run_lines, split_of
+
+    gold = "The harbour reopened on Tuesday after the storm, officials said.\n\nBoats returned to the quay."
+    naive = "Home | News | Sport\n\n" + gold + "\n\nTweet this\nMost Popular\nAdvertise With Us\n© 2024 The Harbour Times"
+    labels = label_lines([x for x in naive.splitlines() if x.strip()], gold)
+    assert labels == ["not", "article", "article", "not", "not", "not", "not"]
+    assert [kind_of(x) for x in ("Tweet this", "Most Popular", "Advertise With Us", "© 2024 The Harbour Times")] == [
+        "share/follow", "read-more/related", "adverts", "copyright"]
+    assert kind_of("Spotless harbour wins praise from visitors on Facebook and in the local papers") == "other"
+    assert split_of("a/1") == split_of("a/1") and {split_of(f"p/{i}") for i in range(50)} == {"dev", "held-out"}
+    for rel in ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        rows = [{"id": i, "naive_text": naive, "gold_text": gold} for i in range(6)]
+        (tmp_path / rel).write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    res = run_lines(SimpleNamespace(corpus=tmp_path, split="all", samples=0))
+    tot = {k: sum(res["splits"][s]["kinds"][k]["found"] for s in ("dev", "held-out")) for k in ("share/follow", "copyright")}
+    assert tot["share/follow"] == 12 and tot["copyright"] == 12
+    assert sum(res["splits"][s]["article_flagged_warning"] for s in ("dev", "held-out")) == 0

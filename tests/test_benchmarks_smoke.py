@@ -205,3 +205,15 @@ def test_timing_helper_reports_wall_time_and_exit_code():
     assert res["bad"]["error"].startswith("exit 3")
     budgets = load_budgets()
     assert {"corpus", "latency", "jobs", "categories"} <= set(budgets)
+
+
+def test_pathological_benchmark_runs_and_judges_growth():
+    from benchmarks import pathological
+
+    results = pathological.measure([400, 1600], codes=["TP001", "TY007"], families=["dots", "one-capitalised"])
+    assert set(results) == {(f, c) for f in ("dots", "one-capitalised") for c in ("TP001", "TY007")}
+    assert all(set(t) == {400, 1600} for t in results.values())
+    # the judge flags a time that grows faster than the budget, and only then
+    fake = {("dots", "XX001"): {1000: 0.1, 16000: 10.0}, ("dots", "XX002"): {1000: 0.1, 16000: 1.5}}
+    over = pathological.judge(fake, [1000, 16000], max_growth=1.25, floor=0.05)
+    assert len(over) == 1 and "XX001" in over[0]

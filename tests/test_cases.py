@@ -86,6 +86,8 @@ def test_case(code, kind, case):
             assert spans[0] == want
     if "message" in case:
         assert case["message"] in found[0].message
+    if "severity" in case:
+        assert all(str(d.severity.name).lower() == case["severity"] for d in found), [d.severity for d in found]
     if "applicability" in case:
         assert found[0].fix is not None
         assert str(found[0].fix.applicability) == case["applicability"]

@@ -502,6 +502,28 @@ def test_rules_and_rule(capsys):
     assert "EN100 invalid-utf8" in out
 
 
+def test_quality_rules_run_by_default_on_records_only(work, capsys):
+    note = "A short note of nine words for the team."
+    (work / "note.txt").write_text(note + "\n")
+    (work / "note.md").write_text(note + "\n")
+    (work / "notes.jsonl").write_text(json.dumps({"id": "n1", "text": note}) + "\n")
+    code, out, _ = run(capsys, "check", "note.txt", "note.md", "--no-progress")
+    assert code == 0 and "QL001" not in out
+    code, out, _ = run(capsys, "check", "notes.jsonl", "--no-progress")
+    assert code == 1 and "notes.jsonl:n1:1:1: QL001" in out
+    # Named on the command line or in the configuration, they run on files too.
+    for args in (["--extend-select", "QL"], ["--select", "QL001"]):
+        code, out, _ = run(capsys, "check", "note.txt", "--no-progress", *args)
+        assert code == 1 and "note.txt:1:1: QL001" in out
+    (work / "copydesk.toml").write_text('extend-select = ["quality"]\n')
+    code, out, _ = run(capsys, "check", "note.txt", "--no-progress")
+    assert code == 1 and "QL001" in out
+    code, out, _ = run(capsys, "rules")
+    assert re.search(r"^QL001\s+word-count\s+quality\s+warning\s+none\s+records\s", out, re.M)
+    code, out, _ = run(capsys, "rule", "QL001")
+    assert "default: records" in out
+
+
 def test_version_and_help(capsys):
     from linter import __version__
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.diagnostic import Applicability, Category, Diagnostic, Edit, Fix, Severity
-from linter.fixer import _overlaps, apply_edits, choose_fixes, fix_until_stable
+from linter.fixer import _overlaps, _touches, apply_edits, choose_fixes, fix_until_stable
 
 APPLICABILITIES = list(Applicability)
 
@@ -63,7 +63,7 @@ def test_chosen_set_is_maximal(data):
             continue
         own = list(d.fix.edits)
         assert not _no_overlap(own) or any(
-            _overlaps(e.start, e.end, t.start, t.end) for e in own for t in taken
+            _touches(e.start, e.end, t.start, t.end) for e in own for t in taken
         )
 
 

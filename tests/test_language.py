@@ -129,3 +129,22 @@ def test_duplicate_and_boilerplate_fixes_restore_the_article():
     text = body + "\n\nThe council approved the plan on Tuesday after a three-hour debate.\n\nShare this article\n© 2024 Example News"
     fixed = Linter(["BP001", "BP003"]).fix(Document(text), Applicability.UNSAFE).text
     assert fixed == body
+
+
+def test_a_foreign_line_also_taken_for_boilerplate_is_reported_once_naming_its_language():
+    from linter import Document, Linter
+
+    text = (
+        "The council will vote on the plan next month, officials said on Tuesday.\n\n"
+        "Opponents said they would appeal against the decision if the plan went ahead.\n\n"
+        "Related: Die Bundesregierung hat am Mittwoch neue Maßnahmen für die Bürger beschlossen"
+    )
+    alone = Linter(["BP001"]).lint(Document(text)).diagnostics
+    assert [d.code for d in alone] == ["BP001"]  # BP001 on its own still reports it
+    both = Linter(["BP001", "LG002"]).lint(Document(text)).diagnostics
+    assert [d.code for d in both] == ["LG002"]
+    assert "German" in both[0].message
+    # an English boilerplate line next to it is not covered, so it stays
+    text2 = text.replace("Opponents said", "Share this article\n\nOpponents said")
+    codes = [d.code for d in Linter(["BP001", "LG002"]).lint(Document(text2)).diagnostics]
+    assert codes == ["BP001", "LG002"]

@@ -115,11 +115,19 @@ def test_collect_mentions_is_a_small_picklable_counter():
     assert pickle.loads(pickle.dumps(c)) == c
 
 
+def test_collect_mentions_counts_sentence_initial_mentions_of_a_name():
+    c = collect_mentions(Document("President Erdogan protested. Erdogan did not respond."))
+    assert c["Erdogan"] == 2
+    assert "President" not in c
+    c = collect_mentions(Document("Rama spoke first. Later Rama met Erdogan, and Rama left."))
+    assert c["Rama"] == 3 and c["Erdogan"] == 1 and "Later" not in c
+
+
 def _docs():
     texts = [
-        "President Erdoğan met Edi Rama in Tirana. Later Erdoğan said the talks went well.",
+        "President Erdoğan met Edi Rama in Tirana. Erdoğan said the talks went well.",
         "Turkey's President Erdoğan flew to Ankara on Monday.",
-        "Critics of President Erdogan protested. But Erdogan did not respond.",
+        "Critics of President Erdogan protested. Erdogan did not respond.",
         "Officials close to Erdogan said the visit was a success.",
         "Edi Rama met the press. Rama smiled.",
         "Rama and Erdogan are due to meet again.",

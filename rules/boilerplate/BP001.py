@@ -103,6 +103,7 @@ class BoilerplateLine(Rule):
         if not n:
             return
         flagged: dict[int, str] = {}
+        info: set[int] = set()  # lines of kinds reported at info severity
         markdown = doc.kind == "markdown"
         for i, line in enumerate(lines):
             if len(line.text) > _ANYWHERE_MAX_CHARS:
@@ -110,6 +111,8 @@ class BoilerplateLine(Rule):
             kind = match_line(line.text, anywhere_only=True, markdown=markdown)
             if kind is not None:
                 flagged[i] = kind.name
+                if kind.info:
+                    info.add(i)
         kinds = _LazyKinds(lines, markdown)
         # The boilerplate block at the end: matching lines, and short link-like
         # lines when a "related links" heading stands above them.
@@ -133,6 +136,8 @@ class BoilerplateLine(Rule):
                         flagged[j] = "short line inside a boilerplate block"
                 pending = []
                 seen_boilerplate = True
+                if i not in flagged and kind is not None and kind.info:
+                    info.add(i)
                 flagged.setdefault(i, what)
             elif self._link_like(lines[i].text) and len(pending) < self.opts["max-links"]:
                 pending.append(i)
@@ -150,6 +155,8 @@ class BoilerplateLine(Rule):
                     what = None
             if what is None:
                 break
+            if i not in flagged and kind is not None and kind.info:
+                info.add(i)
             flagged.setdefault(i, what)
             i += 1
         # Lines of the block at the end share one fix that deletes the whole block, so
@@ -187,6 +194,7 @@ class BoilerplateLine(Rule):
                 line.end,
                 f"boilerplate line ({flagged[i]}){where}: '{snippet(line.text)}'",
                 fix,
+                severity=Severity.INFO if i in info else None,
                 evidence={"kind": flagged[i]},
             )
 

@@ -36,8 +36,9 @@ class DuplicatedParagraph(Rule):
         Opponents said they would appeal.
 
     Fix safety:
-        Safe: the repeat is deleted with the blank line before it; the first
-        occurrence stays, so no text is lost.
+        Unsafe: the repeat is deleted with the blank line before it and the first
+        occurrence stays, but a recipe, a results table or a list may repeat a line
+        on purpose, so it is a judgement (written only with --unsafe-fixes).
 
     Options:
         min-words: paragraphs with fewer words are not compared (default 8).
@@ -73,6 +74,6 @@ class DuplicatedParagraph(Rule):
                 para.start,
                 para.end,
                 f"paragraph repeats the one on line {line}: '{snippet(para.text)}'",
-                Fix.delete(prev_end, para.end, Applicability.SAFE, "Delete the repeated paragraph"),
+                Fix.delete(prev_end, para.end, Applicability.UNSAFE, "Delete the repeated paragraph"),
                 evidence={"first_line": line, "first_start": paras[first].start},
             )

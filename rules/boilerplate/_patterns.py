@@ -22,13 +22,18 @@ class LineKind:
     only for lines that could match: compiling every union costs more than checking a
     short article, and most lines lack the words the kind's patterns require."""
 
-    __slots__ = ("name", "where", "language", "markdown", "required", "_source", "_pattern")
+    __slots__ = ("name", "where", "language", "markdown", "info", "required", "_source", "_pattern")
 
-    def __init__(self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True) -> None:
+    def __init__(
+        self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True, info: bool = False
+    ) -> None:
         self.name = name
         self.where = where  # anywhere | edge | trailer | header
         self.language = language
         self.markdown = markdown
+        # Lines that belong to the story's furniture rather than the page's (credits,
+        # bylines, timestamps): reported at info severity, since an editor may keep them.
+        self.info = info
         # Per pattern: literals one of which any match contains, or None (unknown).
         self.required = [_required(p) for p in patterns]
         self._source = patterns
@@ -334,9 +339,14 @@ def line_kinds() -> list[LineKind]:
                 where = k.get("where", "edge")
                 if where not in ("anywhere", "edge", "trailer", "header"):
                     raise ValueError(f"{path.name}: kind {k.get('name')!r}: unknown where {where!r}")
+                severity = k.get("severity", "warning")
+                if severity not in ("info", "warning"):
+                    raise ValueError(f"{path.name}: kind {k.get('name')!r}: unknown severity {severity!r}")
                 patterns = k.get("patterns", [])
                 if patterns:
-                    kinds.append(LineKind(k["name"], where, patterns, lang, k.get("markdown", True)))
+                    kinds.append(
+                        LineKind(k["name"], where, patterns, lang, k.get("markdown", True), severity == "info")
+                    )
         _LINE_KINDS = kinds
     return _LINE_KINDS
 

@@ -65,7 +65,8 @@ class ForeignSegment(Rule):
         start) of the document are deleted with the line breaks that join them to
         the article, restoring the article as it was before the scraper added them.
         Foreign lines inside the article get no fix: a quotation in another language
-        may be meant.
+        may be meant. A line that BP001 also takes for boilerplate is reported once,
+        here, naming its language.
 
     Options:
         min-words: words a line needs at the edges of the document (default 3).
@@ -80,6 +81,7 @@ class ForeignSegment(Rule):
     category = Category.LANGUAGE
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    supersedes = ("BP001",)
     options = {
         "min-words": Option(3, "words a line needs at the edges of the document"),
         "min-words-inside": Option(6, "words a line needs inside the article"),

@@ -40,6 +40,7 @@ class WordCount(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "min_words": Option(_T.min_words, "fewest words of a kept document"),
         "max_words": Option(_T.max_words, "most words of a kept document"),

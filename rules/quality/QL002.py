@@ -40,6 +40,7 @@ class MeanWordLength(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "min_mean_word_length": Option(_T.min_mean_word_length, "lowest mean word length"),
         "max_mean_word_length": Option(_T.max_mean_word_length, "highest mean word length"),

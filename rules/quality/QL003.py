@@ -37,6 +37,7 @@ class SymbolRatio(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "max_symbol_word_ratio": Option(_T.max_symbol_word_ratio, "most '#' and ellipses per word"),
     }

@@ -66,6 +66,7 @@ class LineShape(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "max_unpunctuated_line_share": Option(_T.max_unpunctuated_line_share, "most lines without terminal punctuation"),
         "max_short_line_share": Option(_T.max_short_line_share, "most lines shorter than 30 characters"),

@@ -53,6 +53,7 @@ class DuplicateLines(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "max_duplicate_line_share": Option(_T.max_duplicate_line_share, "most repeated lines, by count"),
         "max_duplicate_paragraph_share": Option(_T.max_duplicate_paragraph_share, "most repeated paragraphs, by count"),

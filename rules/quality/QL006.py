@@ -41,6 +41,7 @@ class RepeatedNgrams(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         f"max_top_{n}gram_share": Option(
             getattr(_T, f"max_top_{n}gram_share"), f"most characters covered by the top {n}-gram"

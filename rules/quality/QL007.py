@@ -39,6 +39,7 @@ class NonAlphabeticWords(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "min_alpha_word_share": Option(_T.min_alpha_word_share, "least share of words containing a letter"),
     }

@@ -39,6 +39,7 @@ class FewStopWords(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "min_stop_words": Option(_T.min_stop_words, "fewest occurrences of the stop words"),
     }

@@ -40,6 +40,7 @@ class LoremIpsum(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "max_lorem_ipsum": Option(_T.max_lorem_ipsum, "occurrences of 'lorem ipsum' allowed"),
     }

@@ -45,6 +45,7 @@ class VeryLongWord(Rule):
     category = Category.QUALITY
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
+    default_on_files = False  # a corpus gate: opt-in for check on .txt/.md
     options = {
         "max_word_length": Option(_T.max_word_length, "longest run of non-space characters allowed"),
     }

@@ -7,7 +7,7 @@ from linter.rule import Rule
 
 # Two lower-case letters, a sentence end (plus closing quotes or brackets), then a
 # capital and a lower-case letter with no space between: said.The
-_MISSING_RE = regex.compile(r"([.!?]+[\"”’)]*)(?=\p{Lu}\p{Ll})")
+_MISSING_RE = regex.compile(r"(?<![.!?])([.!?]++[\"”’)]*+)(?=\p{Lu}\p{Ll})")
 _TOKEN_RE = regex.compile(r"\S+")
 _URLISH_RE = regex.compile(r"(?i)(?:https?://|www\.|@|/|\\|\.(?:com|org|net|gov|edu|co|uk|io|html?|php|aspx?|pdf|docx?|xlsx?|jpe?g|png|gif|exe|zip|txt|csv)\b)")
 

@@ -11,6 +11,9 @@ from linter.rules.typos.TP005 import english_words as _english_words
 # "I know that that is wrong", "what it is is a shame").
 _LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
+# After a word removed across a line end: its trailing spaces, and the line break
+# itself when the word ended its line (the kept break replaces it).
+_AFTER_WORD_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)?")
 _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
 # "the moment I've been waiting for for years", "situations we've been placed in in
@@ -18,6 +21,7 @@ _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 _CLAUSE_END_PREPOSITIONS = frozenset({"in", "for", "on", "at", "with", "up", "out", "off", "over"})
 _TIME_WORDS = frozenset(
     "years months weeks days hours minutes decades ages centuries past future long now "
+    "year month week day hour minute decade century while "
     "recent some many several two three four five six ten".split()
 )
 _PARTICIPLE_RE = regex.compile(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
@@ -55,7 +59,10 @@ class DoubledWord(Rule):
         The minister said the talks would resume.
 
     Fix safety:
-        Safe: the second occurrence and the space before it are deleted.
+        Safe: the second occurrence and the space before it are deleted; across a
+        line end the line break is kept as written (CRLF stays CRLF). Unsafe when
+        the repeat is capitalised ("Please Please Me", "Soldier Soldier"): a title
+        or a name as often as a slip.
 
     Options:
         none.
@@ -71,6 +78,7 @@ class DoubledWord(Rule):
         words = doc.words
         prose = doc.prose
         vocabulary = self.settings.vocabulary
+        counts = None
         for i in range(1, len(words)):
             prev, word = words[i - 1], words[i]
             if prev.text.lower() != word.text.lower():
@@ -82,17 +90,47 @@ class DoubledWord(Rule):
                 continue
             if word.text in vocabulary or low in vocabulary:
                 continue
-            if _intended(words, i, prose):
+            if counts is None:
+                counts = _doubling_counts(words)
+            if _intended(words, i, prose, counts):
                 continue
+            # A capitalised repeat ("Please Please Me", "Soldier Soldier") is a title
+            # or a name about as often as a slip: a judgement, not a safe fix.
+            applicability = Applicability.UNSAFE if word.text[0].isupper() else Applicability.SAFE
+            end, replacement = word.end, ""
+            gap = prose[prev.end : word.start]
+            if "\n" in gap:
+                # Across a line end, the line break stays (CRLF as written) and the
+                # spaces after the removed word go with it.
+                replacement = "\r\n" if "\r\n" in gap else "\n"
+                m = _AFTER_WORD_RE.match(prose, end)
+                end = m.end()
             yield self.diagnostic(
                 word.start,
                 word.end,
                 f"'{word.text}' is repeated: '{prev.text} {word.text}'",
-                self.fix_replace(prev.end, word.end, "", Applicability.SAFE, f"Remove the second '{word.text}'"),
+                self.fix_replace(prev.end, end, replacement, applicability, f"Remove the second '{word.text}'"),
             )
 
 
-def _intended(words, i: int, prose: str) -> bool:
+def _doubling_counts(words) -> dict[str, list[int]]:
+    """For each lower-cased word: [times written as a pair, times written alone],
+    pairs taken left to right (one pass over the document)."""
+    counts: dict[str, list[int]] = {}
+    k, n = 0, len(words)
+    while k < n:
+        low = words[k].text.lower()
+        entry = counts.setdefault(low, [0, 0])
+        if k + 1 < n and words[k + 1].text.lower() == low:
+            entry[0] += 1
+            k += 2
+            continue
+        entry[1] += 1
+        k += 1
+    return counts
+
+
+def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
     """Whether the doubling words[i-1], words[i] is likely meant."""
     prev, word = words[i - 1], words[i]
     low = word.text.lower()
@@ -104,16 +142,7 @@ def _intended(words, i: int, prose: str) -> bool:
         # A reduplicated name ("Duran Duran", "Bafana Bafana", "Koh Phi Phi") is either
         # written so every time or its word never stands alone; "Blair Blair", where
         # "Blair" appears alone elsewhere, is a slip.
-        pairs = alone = 0
-        k = 0
-        while k < len(words):
-            if words[k].text.lower() == low:
-                if k + 1 < len(words) and words[k + 1].text.lower() == low:
-                    pairs += 1
-                    k += 2
-                    continue
-                alone += 1
-            k += 1
+        pairs, alone = counts[low]
         if pairs >= 2:
             return True
         if alone == 0 and low not in _english_words():
@@ -126,7 +155,9 @@ def _intended(words, i: int, prose: str) -> bool:
     before = words[i - 2] if i >= 2 else None
     if low in _CLAUSE_END_PREPOSITIONS and before is not None and _PARTICIPLE_RE.search(before.text):
         after = [w.text.lower() for w in words[i + 1 : i + 3]]
-        if after and (after[0] in _TIME_WORDS or (after[0] == "the" and after[1:2] and after[1] in _TIME_WORDS)):
+        if after and (
+            after[0] in _TIME_WORDS or (after[0] in ("the", "a", "this", "that") and after[1:2] and after[1] in _TIME_WORDS)
+        ):
             return True
     if low == "is":
         # "what it is is a shame", "all it is is talk"

@@ -9,7 +9,11 @@ from linter.rules.typos._sound import article_for
 from linter.rules.typos.TP005 import english_words
 
 # The article, then spaces (one line break at most) and an optional opening quote.
-_AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S+)")
+# The word is read up to 100 characters: enough to tell its sound, and a run with no
+# space ("a.a.a....") is not read to its end once per article.
+_AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S{1,100})")
+# A letter of a script other than Latin: English a/an cannot be decided from it.
+_OTHER_SCRIPT_RE = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
 # Foreign words after which "a"/"an" is not the English article.
 _FOREIGN_BEFORE = frozenset(
     "à la de da di do del della du des der die das den dem ob zu von van vom".split()
@@ -47,7 +51,8 @@ class ArticleAgreement(Rule):
         between the article and the word are skipped ("an "open" policy"). Where
         usage allows both ("an historic", "an hotel") and where a word's sound cannot
         be told from its spelling (an unknown all-capitals acronym, a foreign name
-        starting with "U", words starting with "x"), nothing is flagged. A capital
+        starting with "U", words starting with "x", a word in another script),
+        nothing is flagged. A capital
         "A" mid-sentence is a label ("Plan A", "vitamin A"), not an article.
         "an" before a word no article precedes ("an then", "an the") is reported as
         a likely "and", as a suggestion only.
@@ -97,6 +102,8 @@ class ArticleAgreement(Rule):
                 continue  # a hesitation, "a 'ummm...'"
             if nxt.text in vocabulary or nxt.text.lower() in vocabulary:
                 continue
+            if _OTHER_SCRIPT_RE.search(nxt.text):
+                continue  # "an مرحبا interview": the sound is not English spelling's
             prev = words[i - 1] if i > 0 else None
             gap_before = prose[prev.end : word.start] if prev is not None else ""
             at_start = prev is None or starts_sentence(prose, word.start)
