@@ -35,7 +35,7 @@ def rules_table() -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for code, cls in all_rules().items():
-        fix = {"none": "", "sometimes": "sometimes", "always": "yes"}[str(cls.fix_availability)]
+        fix = cls.metadata()["fix"].replace("none", "")
         lines.append(
             f"| {code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
             f"{_default_cell(cls)} | {_cell(cls.summary())} |"

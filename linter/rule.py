@@ -96,6 +96,15 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
 
 
+def fix_label(availability: FixAvailability, applicability: tuple[Applicability, ...]) -> str:
+    """'safe', 'unsafe', 'display', 'safe/unsafe', ... with ' (sometimes)' when a
+    rule offers a fix for only some of its findings; 'none' for a rule without fixes."""
+    if availability == FixAvailability.NONE:
+        return "none"
+    label = "/".join(str(a) for a in sorted(set(applicability), reverse=True))
+    return f"{label} (sometimes)" if availability == FixAvailability.SOMETIMES else label
+
+
 class Rule:
     """Base class of all rules. Subclasses set the class attributes and ``check``."""
 
@@ -104,6 +113,9 @@ class Rule:
     category: ClassVar[Category]
     severity: ClassVar[Severity] = Severity.WARNING
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    # The applicabilities of the fixes the rule can offer (safe, unsafe, display);
+    # empty exactly when ``fix_availability`` is NONE.
+    fix_applicability: ClassVar[tuple[Applicability, ...]] = ()
     # Rules that cannot be precise enough to run by default are opt-in.
     default_enabled: ClassVar[bool] = True
     # Corpus gates (the quality family) are on by default for record files and
@@ -128,6 +140,8 @@ class Rule:
                     raise TypeError(f"{cls.__name__}: option {option_display(key)!r} is declared twice")
                 normalised[name] = option
             cls.options = normalised
+        if "code" in cls.__dict__ and bool(cls.fix_applicability) != (cls.fix_availability != FixAvailability.NONE):
+            raise TypeError(f"{cls.__name__}: fix_applicability must be declared exactly when the rule has fixes")
 
     def __init__(
         self,
@@ -217,7 +231,9 @@ class Rule:
             "name": cls.name,
             "category": str(cls.category),
             "severity": str(cls.severity),
-            "fix": str(cls.fix_availability),
+            "fix": fix_label(cls.fix_availability, cls.fix_applicability),
+            "fix_availability": str(cls.fix_availability),
+            "fix_applicability": [str(a) for a in sorted(set(cls.fix_applicability), reverse=True)],
             "default": cls.default_enabled,
             "default_scope": "all" if cls.default_on_files else "records",
             "summary": cls.summary(),

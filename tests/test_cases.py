@@ -74,6 +74,9 @@ def test_case(code, kind, case):
         assert not found, f"unexpected: {[(d.message, case['text'][d.start:d.end]) for d in found]}"
         return
     assert found, "the rule did not flag this text"
+    declared = all_rules()[code].fix_applicability
+    offered = {d.fix.applicability for d in found if d.fix}
+    assert offered <= set(declared), f"{code} offers {offered} but declares {declared}"
     text = case["text"]
     if "count" in case:
         assert len(found) == case["count"], [d.message for d in found]

@@ -492,7 +492,7 @@ def test_rules_and_rule(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0
     assert out.splitlines()[0].split()[:6] == ["CODE", "NAME", "CATEGORY", "SEVERITY", "FIX", "DEFAULT"]
-    assert re.search(r"^TP001\s+doubled-word\s+typo\s+warning\s+always\s+on\s+A word repeated", out, re.M)
+    assert re.search(r"^TP001\s+doubled-word\s+typo\s+warning\s+safe/unsafe\s+on\s+A word repeated", out, re.M)
     code, out, _ = run(capsys, "rules", "--format", "json")
     rows = {r["code"]: r for r in json.loads(out)}
     assert rows["EN100"]["name"] == "invalid-utf8" and rows["EN100"]["fix"] == "none"

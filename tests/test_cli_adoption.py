@@ -224,3 +224,39 @@ def test_junit_xml(work, capsys):
     failure = suites["a.txt"].find("testcase/failure")
     assert failure.get("type") == "TP001" and failure.text.startswith("a.txt:1:23: TP001")
     assert suites["b.txt"].find("testcase").find("failure") is None
+
+
+# ------------------------------------------------------------ rules / rule CODE
+
+
+def test_rules_show_how_far_each_fix_can_be_trusted_and_the_default(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    # BP001, TP002, TP004 offer only unsafe fixes: never "always" or "yes".
+    for rule in ("BP001", "TP002", "TP004"):
+        assert rows[rule][4] == "unsafe", rows[rule]
+    assert rows["TY008"][4] == "safe"
+    assert rows["EN002"][4] == "none"
+    assert rows["TP006"][4:7] == ["display", "(sometimes)", "off"]
+    assert rows["BP001"][5] == "on"
+    assert "always" not in out
+
+
+def test_rule_code_shows_the_fix_kind_and_default(capsys):
+    code, out, _ = run(capsys, "rule", "TP002")
+    assert code == 0
+    assert "fix: unsafe  default: on" in out.splitlines()[1]
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    meta = {r["code"]: r for r in json.loads(out)}
+    assert meta["EN006"]["fix_applicability"] == ["safe", "unsafe"]
+    assert meta["TP003"]["fix"] == "safe/unsafe/display"
+
+
+def test_a_rule_with_fixes_must_declare_their_applicability():
+    from linter.diagnostic import Category, FixAvailability
+    from linter.rule import Rule
+
+    with pytest.raises(TypeError, match="fix_applicability"):
+        type("Undeclared", (Rule,), {"code": "ZZ901", "name": "z", "category": Category.STYLE,
+                                     "fix_availability": FixAvailability.ALWAYS})

@@ -45,7 +45,7 @@ def rule_descriptor(code: str) -> dict[str, Any]:
         "fullDescription": {"text": " ".join(sections.get("What it does", "").split()) or cls.summary()},
         "help": {"text": cls.documentation(), "markdown": _markdown_help(cls)},
         "defaultConfiguration": {"level": _LEVEL[cls.severity]},
-        "properties": {"category": str(cls.category), "tags": [str(cls.category)], "fix": str(cls.fix_availability)},
+        "properties": {"category": str(cls.category), "tags": [str(cls.category)], "fix": cls.metadata()["fix"]},
     }
 
 

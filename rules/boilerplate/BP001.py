@@ -93,6 +93,7 @@ class BoilerplateLine(Rule):
     category = Category.BOILERPLATE
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
     options = {
         "max-links": Option(20, 'short lines under a "related links" heading taken as links'),
     }

@@ -47,6 +47,7 @@ class WireSlug(Rule):
     category = Category.BOILERPLATE
     severity = Severity.INFO
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
     options = {
         "head-lines": Option(4, "non-blank lines at the start searched for slugs and notes"),
     }

@@ -49,6 +49,7 @@ class DuplicatedParagraph(Rule):
     category = Category.BOILERPLATE
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
     options = {
         "min-words": Option(8, "paragraphs with fewer words are not compared"),
     }

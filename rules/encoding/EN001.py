@@ -233,6 +233,7 @@ class Mojibake(Rule):
     category = Category.ENCODING
     severity = Severity.ERROR
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         text = doc.prose

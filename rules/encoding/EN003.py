@@ -125,6 +125,7 @@ class InvisibleCharacter(Rule):
     category = Category.ENCODING
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         text = doc.prose

@@ -53,6 +53,7 @@ class BidiControl(Rule):
     category = Category.ENCODING
     severity = Severity.ERROR
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         text = doc.prose

@@ -73,6 +73,7 @@ class MixedScriptWord(Rule):
     category = Category.ENCODING
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         if doc.prose.isascii() or not _MIXED_GATE_RE.search(doc.prose):

@@ -76,6 +76,7 @@ class HtmlLeftovers(Rule):
     category = Category.ENCODING
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
 
     def check(self, doc):
         text = doc.prose

@@ -45,6 +45,7 @@ class NotNfc(Rule):
     category = Category.ENCODING
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         text = doc.prose

@@ -81,6 +81,7 @@ class ForeignSegment(Rule):
     category = Category.LANGUAGE
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.UNSAFE,)
     supersedes = ("BP001",)
     options = {
         "min-words": Option(3, "words a line needs at the edges of the document"),

@@ -86,6 +86,7 @@ class InconsistentName(Rule):
     category = Category.NAMES
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
     options = {
         "min_dominant": Option(2, "mentions the dominant spelling needs"),
         "min_length": Option(4, "shortest spelling compared for letter changes"),

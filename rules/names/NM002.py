@@ -76,6 +76,7 @@ class HouseNameVocabulary(Rule):
     category = Category.NAMES
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
     options = {
         "safe_fix": Option(True, "whether replacing a configured variant is a safe fix"),
     }

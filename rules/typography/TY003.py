@@ -43,6 +43,7 @@ class MixedQuoteStyle(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         qa = analyse(doc)

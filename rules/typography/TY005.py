@@ -42,6 +42,7 @@ class DoubleSpace(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         text, prose = doc.text, doc.prose

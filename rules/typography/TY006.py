@@ -56,6 +56,7 @@ class SpaceBeforePunctuation(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         text = doc.prose

@@ -46,6 +46,7 @@ class MissingSpaceAfterSentence(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         text = doc.prose

@@ -37,6 +37,7 @@ class TrailingWhitespace(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.INFO
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         text = doc.text

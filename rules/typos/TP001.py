@@ -73,6 +73,7 @@ class DoubledWord(Rule):
     category = Category.TYPO
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
 
     def check(self, doc):
         words = doc.words

@@ -70,6 +70,7 @@ class AmAsArticle(Rule):
     category = Category.TYPO
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         words = doc.words

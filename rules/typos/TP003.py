@@ -82,6 +82,7 @@ class ArticleAgreement(Rule):
     category = Category.TYPO
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY)
 
     def check(self, doc):
         words = doc.words

@@ -59,6 +59,7 @@ class LowercaseSentenceStart(Rule):
     category = Category.TYPO
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
+    fix_applicability = (Applicability.UNSAFE,)
 
     def check(self, doc):
         prose = doc.prose

@@ -60,6 +60,7 @@ class CommonMisspelling(Rule):
     category = Category.TYPO
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
         table = _table()

@@ -71,6 +71,7 @@ class CapitalisedCommonNoun(Rule):
     category = Category.TYPO
     severity = Severity.INFO
     fix_availability = FixAvailability.SOMETIMES
+    fix_applicability = (Applicability.DISPLAY,)
     default_enabled = False
 
     def check(self, doc):
