@@ -44,3 +44,33 @@ def test_readme_names_every_dependency():
     for dep in deps:
         name = re.split(r"[<>=\[;! ]", dep, 1)[0]
         assert f"`{name}`" in readme, f"README does not say what {name} is for"
+
+
+def test_readme_shows_install_forms_for_extras_that_work_without_an_index():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for extra in ("parquet", "ray"):
+        assert re.search(rf"^{extra} = \[", pyproject, re.M), extra
+        assert f"pip install '.[{extra}]'" in readme, extra
+        git_form = re.search(rf"pip install 'copydesk\[{extra}\] @ git\+https://github\.com/OWNER/copydesk'", readme)
+        assert git_form, extra
+        # the placeholder says it is one, right where it is shown
+        assert "OWNER is a\nplaceholder" in readme or "(OWNER is a" in readme[git_form.end() : git_form.end() + 40]
+
+
+def test_readme_rejects_layout_for_unreadable_lines_is_what_clean_writes(tmp_path):
+    import json
+
+    from linter.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("could not be read as a record at all") :]
+    documented = json.loads(re.search(r"```json\n\s*(\{.*?\})\n", section, re.S).group(1))
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\nnot json\n', encoding="utf-8")
+    rejects = tmp_path / "rejects.jsonl"
+    assert main(["clean", str(src), str(tmp_path / "out.jsonl"), "--rejects", str(rejects), "--jobs", "1"]) == 0
+    lines = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    unreadable = [r for r in lines if "raw" in r]
+    assert unreadable == [documented]
+    assert "record" not in documented and documented["line"] == 2 and documented["raw"] == "not json"
