@@ -219,7 +219,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         statistics=args.statistics,
-        fingerprints=args.format == "gitlab",
+        fingerprints=args.format in ("gitlab", "sarif"),
         records_only=records_only_codes(cfg, codes, args.select, args.extend_select),
     )
 
@@ -333,6 +333,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         with Runner(plan, jobs) as runner:
             if reporter is not None:
                 out.write(reporter.begin())
+                for message in path_errors:
+                    reporter.error(message)
             for result in results():
                 progress.update()
                 if result.error:
@@ -340,11 +342,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                     summary.errors += 1
                     progress.close()
                     _error(result.error)
+                    if reporter is not None:
+                        reporter.error(result.error)
                     continue
                 for message in result.rule_errors:  # the rule's bug: exit 2 at the end
                     had_error = True
                     progress.close()
                     print(f"copydesk: {message}", file=sys.stderr)
+                    if reporter is not None:
+                        reporter.error(message)
                 if result.hit_cap and not args.quiet:
                     progress.close()
                     _warn(

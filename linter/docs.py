@@ -20,6 +20,11 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
 
+def rule_anchor(code: str) -> str:
+    """The id of a rule's row in the README's rules table (SARIF's ``helpUri`` fragment)."""
+    return f"rule-{code.lower()}"
+
+
 def _default_cell(cls) -> str:
     if not cls.default_enabled:
         return "no"
@@ -37,7 +42,7 @@ def rules_table() -> str:
     for code, cls in all_rules().items():
         fix = cls.metadata()["fix"].replace("none", "")
         lines.append(
-            f"| {code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
+            f"| <a id=\"{rule_anchor(code)}\"></a>{code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
             f"{_default_cell(cls)} | {_cell(cls.summary())} |"
         )
     return "\n".join(lines) + "\n"

@@ -36,3 +36,14 @@ def fingerprint(text: str, d: Diagnostic) -> str:
 
 def fingerprints(text: str, diagnostics: Iterable[Diagnostic]) -> list[str]:
     return [fingerprint(text, d) for d in diagnostics]
+
+
+def unique(prints: Iterable[str]) -> list[str]:
+    """Fingerprints made unique within one document: a second identical finding gets
+    ``-2``, a third ``-3``, in document order."""
+    seen: dict[str, int] = {}
+    out = []
+    for fp in prints:
+        seen[fp] = seen.get(fp, 0) + 1
+        out.append(fp if seen[fp] == 1 else f"{fp}-{seen[fp]}")
+    return out

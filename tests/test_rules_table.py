@@ -20,7 +20,7 @@ def test_readme_rules_table_is_current():
 def test_table_lists_every_rule_once():
     table = rules_table()
     for code, cls in all_rules().items():
-        assert table.count(f"| {code} | `{cls.name}` |") == 1
+        assert table.count(f'| <a id="rule-{code.lower()}"></a>{code} | `{cls.name}` |') == 1
 
 
 def test_replace_table_keeps_the_rest():

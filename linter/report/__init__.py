@@ -115,6 +115,10 @@ class Reporter:
     def end(self, summary: Summary) -> str:
         return ""
 
+    def error(self, message: str) -> None:
+        """An error of the run (exit 2), already said on stderr; formats that carry
+        the run's errors (SARIF's invocations) keep it."""
+
 
 def make_reporter(fmt: str, **options: Any) -> Reporter:
     fmt = FORMAT_ALIASES.get(fmt, fmt)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from typing import Any
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.fingerprint import unique
 from linter.report import DocumentResult, Reporter, Summary
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -52,12 +52,9 @@ class GitlabReporter(Reporter):
 
     def document(self, result: DocumentResult) -> str:
         prints = result.fingerprints or [_fallback_fingerprint(d) for d in result.diagnostics]
-        seen: Counter = Counter()
         parts = []
-        for d, fp in zip(result.diagnostics, prints):
-            seen[fp] += 1
-            unique = fp if seen[fp] == 1 else f"{fp}-{seen[fp]}"
-            body = json.dumps(issue(d, unique), ensure_ascii=False)
+        for d, fp in zip(result.diagnostics, unique(prints)):
+            body = json.dumps(issue(d, fp), ensure_ascii=False)
             parts.append(("," if self.count else "") + "\n  " + body)
             self.count += 1
         return "".join(parts)
