@@ -80,6 +80,8 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--stdin-filename", metavar="NAME", help="the name of the text read from stdin (for messages, .md, per-file-ignores)")
+    run.add_argument("--baseline", metavar="FILE", help="report (and fail on) only findings not recorded in FILE")
+    run.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (then exit 0 unless a run error)")
     run.add_argument("--force-exclude", action="store_true", help="apply exclude/extend-exclude to files named on the command line too (for pre-commit)")
     rec = check.add_argument_group("record files (.jsonl, .jsonl.gz, .parquet)")
     rec.add_argument("--text-field", default="text", metavar="FIELD", help="the field holding the text (default: text)")
@@ -219,9 +221,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         id_field=args.id_field,
         statistics=args.statistics,
-        fingerprints=args.format in ("gitlab", "sarif"),
+        fingerprints=args.format in ("gitlab", "sarif") or bool(args.baseline or args.write_baseline),
         records_only=records_only_codes(cfg, codes, args.select, args.extend_select),
     )
+
+    known: set[str] | None = None
+    recorded: list[dict] | None = [] if args.write_baseline else None
+    if args.baseline or args.write_baseline:
+        from linter import baseline
+        from linter.fingerprint import unique as unique_fingerprints
+
+        if args.baseline:
+            try:
+                known = baseline.load(args.baseline)
+            except baseline.BaselineError as exc:
+                raise UsageError(str(exc)) from None
 
     excluded: list[str] = []
     targets, path_errors = collect(
@@ -351,6 +365,14 @@ def cmd_check(args: argparse.Namespace) -> int:
                     print(f"copydesk: {message}", file=sys.stderr)
                     if reporter is not None:
                         reporter.error(message)
+                if result.fingerprints is not None and (recorded is not None or known is not None):
+                    if recorded is not None:
+                        recorded.extend(baseline.entries(result.diagnostics, result.fingerprints))
+                    if known is not None:
+                        keep = baseline.new_findings(result.fingerprints, known)
+                        result.diagnostics = [result.diagnostics[i] for i in keep]
+                        prints = unique_fingerprints(result.fingerprints)
+                        result.fingerprints = [prints[i] for i in keep]
                 if result.hit_cap and not args.quiet:
                     progress.close()
                     _warn(
@@ -413,6 +435,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             out.flush()
 
+    if recorded is not None and not had_error:
+        try:
+            baseline.write(args.write_baseline, recorded)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        if not args.quiet:
+            n = len(recorded)
+            print(f"copydesk: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        return EXIT_OK
     if had_error:
         return EXIT_ERROR
     if mode == "diff":

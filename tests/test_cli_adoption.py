@@ -260,3 +260,42 @@ def test_a_rule_with_fixes_must_declare_their_applicability():
     with pytest.raises(TypeError, match="fix_applicability"):
         type("Undeclared", (Rule,), {"code": "ZZ901", "name": "z", "category": Category.STYLE,
                                      "fix_availability": FixAvailability.ALWAYS})
+
+
+# ------------------------------------------------------------ baseline
+
+
+def test_baseline_silences_recorded_findings_across_line_shifts_and_reports_new_ones(work, capsys):
+    article = work / "a.txt"
+    article.write_text("Intro.\n" + DIRTY)
+    code, _, err = run(capsys, "check", *SEL, "--write-baseline", "base.json", "a.txt")
+    assert code == 0 and "recorded 1 finding in base.json" in err
+    recorded = json.loads((work / "base.json").read_text())
+    assert recorded["version"] == 1 and [f["code"] for f in recorded["findings"]] == ["TP001"]
+    assert run(capsys, "check", *SEL, "a.txt")[0] == 1  # without the baseline it still fails
+    # lines added above the recorded finding: still silent
+    article.write_text("A new first line.\nAnd a second.\n\nIntro.\n" + DIRTY)
+    code, out, _ = run(capsys, "check", *SEL, "--baseline", "base.json", "--output-format", "concise", "a.txt")
+    assert code == 0 and "TP001" not in out
+    # a new defect is reported, and only it
+    article.write_text("A new first line.\nThe report was was late.\n\nIntro.\n" + DIRTY)
+    code, out, _ = run(capsys, "check", *SEL, "--baseline", "base.json", "--output-format", "concise", "a.txt")
+    assert code == 1
+    assert out.count("TP001") == 1 and "a.txt:2:" in out
+
+
+def test_baseline_counts_identical_findings(work, capsys):
+    (work / "a.txt").write_text("He said the the word.\n")
+    run(capsys, "check", *SEL, "--write-baseline", "base.json", "a.txt")
+    (work / "a.txt").write_text("He said the the word.\nHe said the the word.\n")
+    code, out, _ = run(capsys, "check", *SEL, "--baseline", "base.json", "--output-format", "concise", "a.txt")
+    assert code == 1 and out.count("TP001") == 1
+
+
+def test_a_bad_baseline_file_is_a_one_line_error(work, capsys):
+    (work / "a.txt").write_text(DIRTY)
+    code, _, err = run(capsys, "check", *SEL, "--baseline", "nope.json", "a.txt")
+    assert code == 2 and "nope.json" in err and "--write-baseline" in err and "Traceback" not in err
+    (work / "bad.json").write_text("[1, 2]")
+    code, _, err = run(capsys, "check", *SEL, "--baseline", "bad.json", "a.txt")
+    assert code == 2 and "bad.json: not a copydesk baseline" in err and len(err.strip().splitlines()) == 1
