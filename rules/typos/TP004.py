@@ -111,6 +111,8 @@ class LowercaseSentenceStart(Rule):
                     continue  # a spaced ellipsis ". . ." continues the sentence
                 if _starts_short_line(prose, m.start()):
                     continue  # line-by-line text: bylines, comment headers, verse
+                if word in _BYLINE_WORDS and _opens_line(prose, m.start()):
+                    continue  # "by a reader (1234) on Tuesday": a byline on its own line
                 if pm.group(1) == "." and _LIST_NUMBER_RE.search(prose, max(0, end_at - 8), end_at):
                     continue  # "1. gluten", "230. al Marri": a numbered list item
                 if end_at == 0 or prose[end_at - 1].isspace() or prose[end_at - 1] in ":;,":
@@ -189,6 +191,11 @@ def _starts_short_line(prose: str, start: int) -> bool:
     return line_end - line_start < 40 or (line_start - 1) - prev_start < 40
 
 
+def _opens_line(prose: str, start: int) -> bool:
+    line_start = prose.rfind("\n", 0, start) + 1
+    return not prose[line_start:start].strip(" \t\"'“‘«([")
+
+
 def _is_attribution(prose: str, start: int) -> bool:
     """'he said.', 'said Mr Smith', 'she added,' after a closing quotation mark."""
     m = _ATTRIBUTION_RE.match(prose, start, min(len(prose), start + 60))
@@ -240,7 +247,7 @@ def _abbreviation_before(prose: str, end_at: int) -> bool:
     """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
     sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
     ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
-    an all-capitals token ("EV.")."""
+    an all-capitals token ("EV.", "21st-C.")."""
     m = _TOKEN_BEFORE_RE.search(prose, max(0, end_at - 40), end_at)
     if not m:
         return False
@@ -252,7 +259,7 @@ def _abbreviation_before(prose: str, end_at: int) -> bool:
     if not letters.isalpha():
         return False
     low = letters.lower()
-    if letters.isupper() and 2 <= len(letters) <= 5:
+    if letters.isupper() and len(letters) <= 5:
         return True  # "the new EV. models": an initialism ends no sentence before lower case
     if low in _ABBREVIATIONS:
         if low not in _ALSO_WORDS:
