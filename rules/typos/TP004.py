@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import regex
 
+import functools
 from pathlib import Path
 
+from linter import langid
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
-from linter.rules.typos.TP005 import english_words
 
 # The end of the previous sentence: terminal punctuation, closers, whitespace.
 _PREV_END_RE = regex.compile(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z")
@@ -39,9 +40,7 @@ class LowercaseSentenceStart(Rule):
         EV. models") or a short quotation opened inside the sentence ('the "Stop.
         Think. Vote." campaign'). A document whose first paragraph is running text
         starting in lower case is flagged. Not flagged: brand names written in lower
-        case ("iPod", "eBay", "iTunes", "ntl", "lastminute.com", a word no English
-        word list knows written in lower case mid-sentence and never capitalised in
-        the document, "bitly"), a quotation ending in
+        case ("iPod", "eBay", "iTunes", "ntl", "mp3", "lastminute.com"), a quotation ending in
         "!" or "?" and continued by the sentence ("'It's over!' he said"), one
         ending in "." followed by its attribution ("'It's over.' he said", a comma
         slip rather than a lower-case start), and paragraphs that are not running
@@ -76,7 +75,6 @@ class LowercaseSentenceStart(Rule):
         vocabulary = self.settings.vocabulary
         paragraphs = doc.paragraphs
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
-        brands = None
         for sent in doc.sentences:
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
@@ -123,7 +121,7 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(ii) 4, 6 & 7", "(tied)": list marks and asides
                 if pm.group(1) == "." and _UNIT_RE.search(prose, max(0, end_at - 12), end_at):
                     continue  # "eight 30-in. displays", "a 5 ft. wall"
-                if pm.group(1) == "." and _abbreviation_before(prose, end_at):
+                if pm.group(1) == "." and _abbreviation_before(prose, end_at, word):
                     continue  # "1 tbsp. olive oil", "Denver, Colo. police", "the EV. models"
                 if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
                     continue  # "?interesting? that": "?" standing in for lost quotation marks
@@ -138,10 +136,6 @@ class LowercaseSentenceStart(Rule):
                         continue
             if any(c.isupper() or c.isdigit() for c in word[1:]) or "." in word:
                 continue  # iPod, eBay, lastminute.com, mp3
-            if brands is None:
-                brands = _lower_case_names(doc)
-            if word in brands:
-                continue  # "bitly": written in lower case mid-sentence, never capitalised
             if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
@@ -243,7 +237,7 @@ _DOTTED_RE = regex.compile(r"\A(?:\p{L}{1,3}\.)+\p{L}{1,3}\Z")
 _QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
 
 
-def _abbreviation_before(prose: str, end_at: int) -> bool:
+def _abbreviation_before(prose: str, end_at: int, word: str) -> bool:
     """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
     sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
     ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
@@ -260,7 +254,12 @@ def _abbreviation_before(prose: str, end_at: int) -> bool:
         return False
     low = letters.lower()
     if letters.isupper() and len(letters) <= 5:
-        return True  # "the new EV. models": an initialism ends no sentence before lower case
+        # "the new EV. models": an initialism written with a full stop wherever it
+        # appears; one also written without ("the UK. of the", "in the UK today")
+        # ended a sentence, and so did one before a function word ("the PM. the").
+        if word.lower() in _function_words():
+            return False
+        return regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(letters) + r"(?![\p{L}\p{N}.])", prose) is None
     if low in _ABBREVIATIONS:
         if low not in _ALSO_WORDS:
             return True
@@ -270,6 +269,13 @@ def _abbreviation_before(prose: str, end_at: int) -> bool:
         place = letters[0].isupper() and prose[max(0, m.start() - 2) : m.start()] == ", "
         return bool(number or place)
     return False
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """English function words (the language profile's): a sentence may start with one."""
+    profile = langid.profile("en")
+    return frozenset(profile.stopwords) if profile is not None else frozenset()
 
 
 def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
@@ -286,21 +292,3 @@ def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
         return False
     before = prose[max(0, start - 30) : start].rstrip(" \t")
     return bool(before) and (before[-1].isalpha() or before[-1] == ",") and not starts_sentence(prose, start)
-
-
-def _lower_case_names(doc) -> frozenset[str]:
-    """Words no English word list knows, written in lower case inside a sentence and
-    never capitalised in the document: brand names and handles ("bitly")."""
-    prose = doc.prose
-    english = english_words()
-    capitalised: set[str] = set()
-    inside: set[str] = set()
-    for w in doc.words:
-        text = w.text
-        if not text[:1].isalpha():
-            continue
-        if text[0].isupper():
-            capitalised.add(text.lower())
-        elif text.isalpha() and not starts_sentence(prose, w.start) and text not in english:
-            inside.add(text)
-    return frozenset(w for w in inside if w not in capitalised)
