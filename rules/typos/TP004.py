@@ -75,6 +75,7 @@ class LowercaseSentenceStart(Rule):
         vocabulary = self.settings.vocabulary
         paragraphs = doc.paragraphs
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
+        bare: dict = {}
         for sent in doc.sentences:
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
@@ -121,7 +122,7 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(ii) 4, 6 & 7", "(tied)": list marks and asides
                 if pm.group(1) == "." and _UNIT_RE.search(prose, max(0, end_at - 12), end_at):
                     continue  # "eight 30-in. displays", "a 5 ft. wall"
-                if pm.group(1) == "." and _abbreviation_before(prose, end_at, word):
+                if pm.group(1) == "." and _abbreviation_before(prose, end_at, word, bare):
                     continue  # "1 tbsp. olive oil", "Denver, Colo. police", "the EV. models"
                 if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
                     continue  # "?interesting? that": "?" standing in for lost quotation marks
@@ -233,11 +234,12 @@ _ABBREVIATIONS = frozenset(e[0] for e in _ENTRIES)
 _ALSO_WORDS = frozenset(e[0] for e in _ENTRIES if e[1:] == ["*"])
 _TOKEN_BEFORE_RE = regex.compile(r"(\S{1,40})\Z")
 _NUMBER_BEFORE_RE = regex.compile(r"\d[\d.,/½¼¾]*[-\s]?\Z")
+_BARE_CAPS_RE = regex.compile(r"(?<![\p{L}\p{N}.])(\p{Lu}{1,5})(?![\p{L}\p{N}.])")
 _DOTTED_RE = regex.compile(r"\A(?:\p{L}{1,3}\.)+\p{L}{1,3}\Z")
 _QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
 
 
-def _abbreviation_before(prose: str, end_at: int, word: str) -> bool:
+def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool:
     """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
     sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
     ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
@@ -259,7 +261,9 @@ def _abbreviation_before(prose: str, end_at: int, word: str) -> bool:
         # ended a sentence, and so did one before a function word ("the PM. the").
         if word.lower() in _function_words():
             return False
-        return regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(letters) + r"(?![\p{L}\p{N}.])", prose) is None
+        if "caps" not in bare:  # once per document: the capitals written without a full stop
+            bare["caps"] = set(_BARE_CAPS_RE.findall(prose))
+        return letters not in bare["caps"]
     if low in _ABBREVIATIONS:
         if low not in _ALSO_WORDS:
             return True
