@@ -45,8 +45,10 @@ class DoubledWord(Rule):
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
         a capitalised pair written so more than once, or a name, not an English
         word, that never stands alone in the document; a word said three times,
-        "Spend Spend Spend"), and a
-        lower-case word before its capitalised twin ("law lord Lord Bingham").
+        "Spend Spend Spend"), a
+        lower-case word before its capitalised twin ("law lord Lord Bingham"), and
+        cells of a table row (three or more short cells separated by tabs or runs
+        of spaces, "Home   Home   Away").
 
     Why it matters:
         A doubled word is the commonest slip an editor's eye skips over, and a
@@ -91,6 +93,8 @@ class DoubledWord(Rule):
                 continue
             if word.text in vocabulary or low in vocabulary:
                 continue
+            if _in_table_row(prose, prev.end, word.start):
+                continue  # "Won\tWon\tLost": table headers, cells that repeat a word
             if counts is None:
                 counts = _doubling_counts(words)
             if _intended(words, i, prose, counts):
@@ -112,6 +116,22 @@ class DoubledWord(Rule):
                 f"'{word.text}' is repeated: '{prev.text} {word.text}'",
                 self.fix_replace(prev.end, end, replacement, applicability, f"Remove the second '{word.text}'"),
             )
+
+
+_CELL_GAP_RE = regex.compile(r"\t|  +")
+
+
+def _in_table_row(prose: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap between two words separates cells of a table row: a tab or a
+    run of spaces, on a line of three or more short cells."""
+    gap = prose[gap_start:gap_end]
+    if "\n" in gap or not _CELL_GAP_RE.search(gap):
+        return False
+    line_start = prose.rfind("\n", 0, gap_start) + 1
+    line_end = prose.find("\n", gap_end)
+    line = prose[line_start : len(prose) if line_end == -1 else line_end]
+    cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c.strip()]
+    return len(cells) >= 3 and all(len(c.split()) <= 4 for c in cells)
 
 
 def _doubling_counts(words) -> dict[str, list[int]]:

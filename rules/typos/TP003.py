@@ -50,7 +50,8 @@ class ArticleAgreement(Rule):
         "an 18-year-old", "a 1990s", "an 8", "a 100", "an 11". Quotation marks
         between the article and the word are skipped ("an "open" policy"). Where
         usage allows both ("an historic", "an hotel") and where a word's sound cannot
-        be told from its spelling (an unknown all-capitals acronym, a foreign name
+        be told from its spelling (an unknown all-capitals acronym, three capitals
+        that can be said as a word or letter by letter, "a SIM card", a foreign name
         starting with "U", words starting with "x", a word in another script),
         nothing is flagged. A capital
         "A" mid-sentence is a label ("Plan A", "vitamin A"), not an article.

@@ -2,8 +2,13 @@ from __future__ import annotations
 
 import regex
 
+import functools
+from pathlib import Path
+
+from linter import langid
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typos._context import starts_sentence
 
 # The end of the previous sentence: terminal punctuation, closers, whitespace.
 _PREV_END_RE = regex.compile(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z")
@@ -29,8 +34,13 @@ class LowercaseSentenceStart(Rule):
         the document's: no break after abbreviations ("Dec. 1", "U.S. officials",
         "Mr. Smith", "e.g.", "i.e.", "No. 10", "St."), initials, decimals, URLs,
         e-mail addresses or domain names, and an ellipsis followed by a lower-case
-        word continues the sentence. Not flagged: brand names written in lower case
-        ("iPod", "eBay", "iTunes", "ntl", "lastminute.com"), a quotation ending in
+        word continues the sentence. Nor after units and abbreviations listed in
+        ``rules/data/typos_abbreviations.txt`` ("1 tbsp. olive oil", "Denver, Colo.
+        police", "esp."), dotted or all-capitals tokens ("non-U.K. buyers", "the
+        EV. models") or a short quotation opened inside the sentence ('the "Stop.
+        Think. Vote." campaign'). A document whose first paragraph is running text
+        starting in lower case is flagged. Not flagged: brand names written in lower
+        case ("iPod", "eBay", "iTunes", "ntl", "mp3", "lastminute.com"), a quotation ending in
         "!" or "?" and continued by the sentence ("'It's over!' he said"), one
         ending in "." followed by its attribution ("'It's over.' he said", a comma
         slip rather than a lower-case start), and paragraphs that are not running
@@ -66,6 +76,7 @@ class LowercaseSentenceStart(Rule):
         vocabulary = self.settings.vocabulary
         paragraphs = doc.paragraphs
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
+        bare: dict = {}
         for sent in doc.sentences:
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
@@ -77,11 +88,11 @@ class LowercaseSentenceStart(Rule):
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
                 k = para_index[sent.start]
-                if k == 0 or not _is_prose(paragraphs[k]) or not _ends_sentence(paragraphs[k - 1].text):
+                if not _is_prose(paragraphs[k]) or (k > 0 and not _ends_sentence(paragraphs[k - 1].text)):
                     continue
                 if word in _NO_SUBJECT or word in _BYLINE_WORDS:
                     continue  # "was on record-breaking form": the subject was cut, not a case slip
-                after = "\n\n"
+                after = "\n\n" if k > 0 else "start"
             else:
                 before = prose[max(0, sent.start - 12) : m.start()]
                 pm = _PREV_END_RE.search(before)
@@ -94,10 +105,14 @@ class LowercaseSentenceStart(Rule):
                     # of the sentence. After '."' only an attribution is let through.
                     if pm.group(1) in "!?" or _is_attribution(prose, m.start()):
                         continue
+                    if _short_quote_in_sentence(prose, end_at + 1):
+                        continue  # 'the "Stop. Think. Vote." campaign': a slogan or title
                 if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
                     continue  # a spaced ellipsis ". . ." continues the sentence
                 if _starts_short_line(prose, m.start()):
                     continue  # line-by-line text: bylines, comment headers, verse
+                if word in _BYLINE_WORDS and _opens_line(prose, m.start()):
+                    continue  # "by a reader (1234) on Tuesday": a byline on its own line
                 if pm.group(1) == "." and _LIST_NUMBER_RE.search(prose, max(0, end_at - 8), end_at):
                     continue  # "1. gluten", "230. al Marri": a numbered list item
                 if end_at == 0 or prose[end_at - 1].isspace() or prose[end_at - 1] in ":;,":
@@ -108,6 +123,8 @@ class LowercaseSentenceStart(Rule):
                     continue  # "(ii) 4, 6 & 7", "(tied)": list marks and asides
                 if pm.group(1) == "." and _UNIT_RE.search(prose, max(0, end_at - 12), end_at):
                     continue  # "eight 30-in. displays", "a 5 ft. wall"
+                if pm.group(1) == "." and _abbreviation_before(prose, end_at, word, bare):
+                    continue  # "1 tbsp. olive oil", "Denver, Colo. police", "the EV. models"
                 if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
                     continue  # "?interesting? that": "?" standing in for lost quotation marks
                 if pm.group(1) in "!?":
@@ -119,8 +136,8 @@ class LowercaseSentenceStart(Rule):
                         continue
                     if word.lower() not in _CLAUSE_STARTERS:
                         continue
-            if any(c.isupper() for c in word[1:]) or "." in word:
-                continue  # iPod, eBay, lastminute.com
+            if any(c.isupper() or c.isdigit() for c in word[1:]) or "." in word:
+                continue  # iPod, eBay, lastminute.com, mp3
             if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
@@ -170,6 +187,11 @@ def _starts_short_line(prose: str, start: int) -> bool:
     return line_end - line_start < 40 or (line_start - 1) - prev_start < 40
 
 
+def _opens_line(prose: str, start: int) -> bool:
+    line_start = prose.rfind("\n", 0, start) + 1
+    return not prose[line_start:start].strip(" \t\"'“‘«([")
+
+
 def _is_attribution(prose: str, start: int) -> bool:
     """'he said.', 'said Mr Smith', 'she added,' after a closing quotation mark."""
     m = _ATTRIBUTION_RE.match(prose, start, min(len(prose), start + 60))
@@ -201,3 +223,77 @@ def _context(prose: str, start: int, end: int) -> str:
     left = prose[max(0, start - 15) : start]
     left = left[left.rfind(" ", 0, max(0, len(left) - 3)) + 1 :] if " " in left[:-3] else left
     return (left + prose[start:end]).replace("\n", " ").strip()
+
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "typos_abbreviations.txt"
+_ENTRIES = [
+    line.split()
+    for line in _DATA.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+_ABBREVIATIONS = frozenset(e[0] for e in _ENTRIES)
+_ALSO_WORDS = frozenset(e[0] for e in _ENTRIES if e[1:] == ["*"])
+_TOKEN_BEFORE_RE = regex.compile(r"(\S{1,40})\Z")
+_NUMBER_BEFORE_RE = regex.compile(r"\d[\d.,/½¼¾]*[-\s]?\Z")
+_BARE_CAPS_RE = regex.compile(r"(?<![\p{L}\p{N}.])(\p{Lu}{1,5})(?![\p{L}\p{N}.])")
+_DOTTED_RE = regex.compile(r"\A(?:\p{L}{1,3}\.)+\p{L}{1,3}\Z")
+_QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
+
+
+def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool:
+    """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
+    sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
+    ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
+    an all-capitals token ("EV.", "21st-C.")."""
+    m = _TOKEN_BEFORE_RE.search(prose, max(0, end_at - 40), end_at)
+    if not m:
+        return False
+    token = m.group(1).lstrip("\"'“‘(«[")
+    core = regex.split(r"[-‐/]", token)[-1]
+    if _DOTTED_RE.match(core):
+        return True
+    letters = core.lstrip("0123456789.,")
+    if not letters.isalpha():
+        return False
+    low = letters.lower()
+    if letters.isupper() and len(letters) <= 5:
+        # "the new EV. models": an initialism written with a full stop wherever it
+        # appears; one also written without ("the UK. of the", "in the UK today")
+        # ended a sentence, and so did one before a function word ("the PM. the").
+        if word.lower() in _function_words():
+            return False
+        if "caps" not in bare:  # once per document: the capitals written without a full stop
+            bare["caps"] = set(_BARE_CAPS_RE.findall(prose))
+        return letters not in bare["caps"]
+    if low in _ABBREVIATIONS:
+        if low not in _ALSO_WORDS:
+            return True
+        # "in", "min", "Mass.": an English word too; a unit after a number, a state
+        # after a place and a comma ("Boston, Mass. police").
+        number = letters != core or _NUMBER_BEFORE_RE.search(prose, max(0, m.start() - 12), m.start())
+        place = letters[0].isupper() and prose[max(0, m.start() - 2) : m.start()] == ", "
+        return bool(number or place)
+    return False
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """English function words (the language profile's): a sentence may start with one."""
+    profile = langid.profile("en")
+    return frozenset(profile.stopwords) if profile is not None else frozenset()
+
+
+def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
+    """Whether the quotation closing at ``close_at`` is a short one opened inside the
+    sentence (a slogan or title: 'the "Stop. Think. Vote." campaign')."""
+    close = prose[close_at : close_at + 1]
+    opener = _QUOTE_PAIRS.get(close)
+    if opener is None:
+        return False
+    start = prose.rfind(opener, max(0, close_at - 80), close_at)
+    if start <= 0:
+        return False
+    if len(prose[start + 1 : close_at].split()) > 6:
+        return False
+    before = prose[max(0, start - 30) : start].rstrip(" \t")
+    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and not starts_sentence(prose, start)

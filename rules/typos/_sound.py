@@ -74,6 +74,10 @@ def _for_letters(first: str) -> tuple[str | None, bool]:
     return ("an" if first.upper() in _VOWEL_NAMED_LETTERS else "a"), True
 
 
+# Three capitals that can be said as a word: consonant-vowel-consonant, vowel-consonant-vowel.
+_SAYABLE_RE = regex.compile(r"\A(?:[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]|[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU])\Z")
+
+
 def article_for(token: str) -> tuple[str | None, bool]:
     """The article ``token`` (the word after the article, as written) takes."""
     token = token.lstrip("\"'“‘«")
@@ -102,6 +106,10 @@ def article_for(token: str) -> tuple[str | None, bool]:
     if word.isupper() or (caps >= 2 and word[:2].isupper()):
         # An initialism, spoken letter by letter: "an MP", "a BBC report", "an MPs'".
         letters = "".join(c for c in word if c.isalpha())
+        if word.isupper() and _SAYABLE_RE.match(letters):
+            # "SIM", "MOT": may be said as a word ("a SIM card") or letter by letter.
+            if _for_letters(word[0])[0] != ("an" if word[0] in "AEIO" else "a"):
+                return None, False
         if len(letters) <= 3 or not regex.search(r"[AEIOU]", letters[:3]):
             return _for_letters(word[0])
         if word.isupper() and len(letters) >= 4:
