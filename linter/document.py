@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, Callable, NamedTuple, TypeVar
 
 import regex
+
+T = TypeVar("T")
 
 from linter.text import (
     ABBREVIATIONS,
@@ -66,8 +68,13 @@ class Document:
         kind: str = "text",
         doc_id: str | None = None,
         prose: str | None = None,
+        bom: bool = False,
     ) -> None:
         self.text = text
+        # The source began with a UTF-8 byte-order mark (not part of ``text``); byte
+        # offsets into the file count its three bytes.
+        self.bom = bom
+        self._memo: dict[Any, Any] = {}
         self.path = path
         self.kind = kind
         self.doc_id = doc_id
@@ -78,6 +85,17 @@ class Document:
         self.prose = text if prose is None else prose
         if len(self.prose) != len(self.text):
             raise ValueError("prose view must have the same length as the text")
+
+    def memo(self, key: Any, build: Callable[[], T]) -> T:
+        """The value stored under ``key``, built by ``build()`` on first use.
+
+        The one way to cache a view on a Document (rule support shares its
+        per-document work through it); the value lives as long as the Document."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, doc_id={self.doc_id!r}, len={len(self.text)})"

@@ -432,7 +432,6 @@ class DocumentLanguage(NamedTuple):
     words: int
 
 
-_DOC_CACHE_ATTR = "_langid_document_language"
 
 
 def document_language(doc, min_words: int = 20) -> DocumentLanguage | None:
@@ -442,12 +441,7 @@ def document_language(doc, min_words: int = 20) -> DocumentLanguage | None:
     density alone; otherwise the detector runs once on a sample of the prose.
     The result is kept on the Document, so every rule asking pays once.
     """
-    cached = doc.__dict__.get(_DOC_CACHE_ATTR)
-    if cached is not None and cached[0] == min_words:
-        return cached[1]
-    result = _document_language(doc, min_words)
-    doc.__dict__[_DOC_CACHE_ATTR] = (min_words, result)
-    return result
+    return doc.memo((document_language, min_words), lambda: _document_language(doc, min_words))
 
 
 def _document_language(doc, min_words: int) -> DocumentLanguage | None:

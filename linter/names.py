@@ -20,7 +20,6 @@ every skeleton with one letter deleted, so two spellings within one edit share a
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -326,19 +325,12 @@ class MentionTable:
     text: str = ""  # the prose the table was built from
 
 
-_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def extract_mentions(doc) -> MentionTable:
     """Proper-noun mentions of ``doc`` (capitalised words and adjacent capitalised pairs).
 
     Computed once per Document and shared by the name rule and ``collect_mentions``.
     """
-    table = _TABLES.get(doc)
-    if table is None or table.text is not doc.prose:
-        table = _extract_mentions(doc)
-        _TABLES[doc] = table
-    return table
+    return doc.memo(extract_mentions, lambda: _extract_mentions(doc))
 
 
 def _extract_mentions(doc) -> MentionTable:

@@ -167,10 +167,7 @@ def check_text(
 
 
 def _document(text: str, path: str, kind: str, doc_id: str | None, bom: bool) -> Document:
-    doc = Document(text, path, kind="markdown" if kind == "markdown" else "text", doc_id=doc_id)
-    if bom:
-        doc.bom = True  # type: ignore[attr-defined]  # byte offsets (EN100) count it
-    return doc
+    return Document(text, path, kind="markdown" if kind == "markdown" else "text", doc_id=doc_id, bom=bom)
 
 
 def check_target(plan: Plan, target: Target) -> DocumentResult:

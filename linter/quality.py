@@ -145,11 +145,7 @@ def _per_document(family):
 
     @functools.wraps(family)
     def cached(doc: Document) -> dict[str, Any]:
-        store = doc.__dict__.setdefault("_quality_signals", {})
-        result = store.get(family.__name__)
-        if result is None:
-            result = store[family.__name__] = family(doc)
-        return result
+        return doc.memo(cached, lambda: family(doc))
 
     return cached
 

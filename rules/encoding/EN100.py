@@ -62,7 +62,7 @@ class InvalidUtf8(Rule):
         # Invalid bytes are a property of the file, Markdown code included: scan the text.
         if not _ESCAPED_RUN_RE.search(text):
             return
-        byte_offset = 3 if getattr(doc, "bom", False) else 0
+        byte_offset = 3 if doc.bom else 0
         pos = 0
         for m in _ESCAPED_RUN_RE.finditer(text):
             byte_offset += len(text[pos : m.start()].encode("utf-8", "surrogateescape"))

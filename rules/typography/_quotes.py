@@ -64,9 +64,10 @@ def _role(mark: QuoteMark, depth: int) -> str:
 
 
 def analyse(doc: Document) -> QuoteAnalysis:
-    cached = doc.__dict__.get("_copydesk_quote_analysis")
-    if cached is not None:
-        return cached
+    return doc.memo(analyse, lambda: _analyse(doc))
+
+
+def _analyse(doc: Document) -> QuoteAnalysis:
     marks = [m for m in doc.quote_marks if m.char in DOUBLE_QUOTES and m.role != "apostrophe"]
     pairs: list[QuotePair] = []
     unclosed: list[tuple[QuoteMark, int, QuoteMark | None]] = []
@@ -110,9 +111,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
                 del stack[idx:]
                 pairs.append(QuotePair(opener, m, para))
         unclosed.extend((s, cur_para, None) for s in stack)
-    result = QuoteAnalysis(pairs, unclosed, stray, first)
-    doc.__dict__["_copydesk_quote_analysis"] = result
-    return result
+    return QuoteAnalysis(pairs, unclosed, stray, first)
 
 
 def _may_nest(outer: str, inner: str) -> bool:
