@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from linter import Document, Linter
 from linter.diagnostic import Applicability
 from linter.fixer import apply_edits, choose_fixes, fix_until_stable
-from linter.rules.typos.TP005 import english_words
+from linter.rules.support.lexicon import misspelling_corrections
 from linter.sources import decode, encode
 
 EXAMPLES = int(os.environ.get("COPYDESK_PROPERTY_EXAMPLES", "40"))
@@ -114,7 +114,7 @@ def test_safe_fixes_keep_text_outside_edits_and_are_idempotent(text):
     again, _ = _fix(fixed)
     assert again == fixed
     # no safe fix makes a word that is not one
-    english = english_words()
+    english = misspelling_corrections()
     for word in _words(fixed) - _words(text):
         assert word in english or word in _KNOWN, f"safe fix made {word!r} from {text!r}"
     # a CRLF document keeps CRLF

@@ -144,14 +144,14 @@ def test_typo_rules_do_not_import_inflect():
 
 
 def test_english_word_list_matches_the_misspelling_corrections():
-    from linter.rules.typos.TP005 import _table, english_words
+    from linter.rules.support.lexicon import MISSPELLINGS, misspelling_corrections
 
-    corrections = {c for _, cs in _table().items() for c in cs.split(",") if c.isalpha()}
-    assert corrections == {w for w, _ in english_words().items()}
+    corrections = {c for _, cs in MISSPELLINGS.items() for c in cs.split(",") if c.isalpha()}
+    assert corrections == {w for w, _ in misspelling_corrections().items()}
 
 
 def test_sorted_table_lookup_agrees_with_a_full_parse(tmp_path):
-    from linter.rules.typos._lookup import SortedTable
+    from linter.rules.support.sorted_table import SortedTable
 
     pairs = {"abc": "x", "abd": "y,z", "b": "q", "zeta": "w", "\u00e9t\u00e9": "summer"}
     path = tmp_path / "t.txt"

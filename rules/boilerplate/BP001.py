@@ -5,6 +5,7 @@ import regex
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
 from linter.rules.boilerplate._patterns import furniture_score, match_line
+from linter.rules.support.lines import delete_line_fix, snippet
 
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
@@ -26,26 +27,6 @@ class _LazyKinds:
         if i not in self._cache:
             self._cache[i] = match_line(self._lines[i].text, markdown=self._markdown)
         return self._cache[i]
-
-
-def delete_line_fix(lines, i: int, title: str) -> Fix:
-    """Delete non-blank line ``i`` with the line breaks that join it to the text.
-
-    The last line goes with the line breaks before it (so the text ends where the
-    article did); any other line goes with the line breaks after it.
-    """
-    if i == len(lines) - 1 and i > 0:
-        start, end = lines[i - 1].end, lines[i].end
-    elif i + 1 < len(lines):
-        start, end = lines[i].start, lines[i + 1].start
-    else:
-        start, end = lines[i].start, lines[i].end
-    return Fix.delete(start, end, Applicability.UNSAFE, title)
-
-
-def snippet(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 class BoilerplateLine(Rule):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
 from linter.rules.boilerplate._patterns import wire_kinds
-from linter.rules.boilerplate.BP001 import delete_line_fix, snippet
+from linter.rules.support.lines import delete_line_fix, snippet
 
 
 class WireSlug(Rule):

@@ -4,7 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
-from linter.rules.boilerplate.BP001 import snippet
+from linter.rules.support.lines import snippet
 
 _WORD_RE = regex.compile(r"\w+")
 

@@ -16,7 +16,7 @@ from linter.names import (
     variant_kind,
 )
 from linter.rule import Option, Rule
-from linter.rules.typos.TP005 import english_words
+from linter.rules.support.lexicon import misspelling_corrections
 
 # Kinds that need more than counts: a changed letter or a short spelling must also
 # share a neighbouring word (first name, title) with the dominant form.
@@ -324,7 +324,7 @@ def _lone_slip(form: str, minority, dominant, lower_words) -> bool:
     if len(minority) != 1 or len(dominant) < 2:
         return False
     low = form.casefold()
-    if low in COMMON_WORDS or low in NOT_NAMES or low in lower_words or low in english_words():
+    if low in COMMON_WORDS or low in NOT_NAMES or low in lower_words or low in misspelling_corrections():
         return False
     m = minority[0]
     if m.next and m.next not in {d.next for d in dominant}:

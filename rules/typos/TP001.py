@@ -5,7 +5,7 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
-from linter.rules.typos.TP005 import english_words as _english_words
+from linter.rules.support.lexicon import misspelling_corrections
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
@@ -166,7 +166,7 @@ def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
         pairs, alone = counts[low]
         if pairs >= 2:
             return True
-        if alone == 0 and low not in _english_words():
+        if alone == 0 and low not in misspelling_corrections():
             return True  # "Duran Duran", "Koh Phi Phi": a name never written alone
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.text.lower() == low and _GAP_RE.match(prose[word.end : nxt.start]):

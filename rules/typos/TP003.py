@@ -6,7 +6,7 @@ from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
-from linter.rules.typos.TP005 import english_words
+from linter.rules.support.lexicon import misspelling_corrections
 
 # The article, then spaces (one line break at most) and an optional opening quote.
 # The word is read up to 100 characters: enough to tell its sound, and a run with no
@@ -135,7 +135,7 @@ class ArticleAgreement(Rule):
                         evidence={"next": nxt.text, "article": None, "certain": False},
                     )
                 continue
-            if nxt.text.isupper() and len(nxt.text) >= 3 and nxt.text.lower() in english_words():
+            if nxt.text.isupper() and len(nxt.text) >= 3 and nxt.text.lower() in misspelling_corrections():
                 continue  # "A NEW British soap": capitals for emphasis, not an initialism
             want, certain = article_for(token)
             if want is None or want == art.lower():

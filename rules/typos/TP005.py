@@ -1,27 +1,9 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
-from linter.rules.typos._lookup import SortedTable
-
-_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-# misspelling -> corrections joined by commas (about 70,000 pairs), searched in place.
-_TABLE = SortedTable(_DATA_DIR / "typos_misspellings.txt")
-# The corrections themselves: lower-case English words.
-_ENGLISH = SortedTable(_DATA_DIR / "typos_english.txt")
-
-
-def _table() -> SortedTable:
-    return _TABLE
-
-
-def english_words() -> SortedTable:
-    """Lower-case English words (supports ``in``): the corrections of the misspelling list."""
-    return _ENGLISH
-
+from linter.rules.support.lexicon import MISSPELLINGS
 
 class CommonMisspelling(Rule):
     """A known misspelling of a common word: "goverment", "recieve", "occured".
@@ -63,7 +45,7 @@ class CommonMisspelling(Rule):
     fix_applicability = (Applicability.SAFE,)
 
     def check(self, doc):
-        table = _table()
+        table = MISSPELLINGS
         prose = doc.prose
         vocabulary = self.settings.vocabulary
         lower_seen: set[str] | None = None

@@ -5,7 +5,7 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
-from linter.rules.typos.TP005 import english_words as _english_words
+from linter.rules.support.lexicon import misspelling_corrections
 
 _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your every each any some no "
@@ -77,7 +77,7 @@ class CapitalisedCommonNoun(Rule):
     def check(self, doc):
         words = doc.words
         prose = doc.prose
-        english = _english_words()
+        english = misspelling_corrections()
         vocabulary = self.settings.vocabulary
         lower_counts: dict[str, int] = {}
         upper_counts: dict[str, int] = {}
