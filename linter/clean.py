@@ -562,9 +562,9 @@ def count_records(path: str) -> int | None:
     try:
         fmt = format_of(path)
         if fmt == "parquet":
-            from linter.corpus import _pyarrow
+            from linter.corpus import pyarrow_modules
 
-            _, pq = _pyarrow()
+            _, pq = pyarrow_modules()
             return pq.ParquetFile(path).metadata.num_rows
         if fmt == "jsonl":
             n = 0

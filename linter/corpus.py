@@ -80,7 +80,7 @@ def format_of(path: str) -> str:
     )
 
 
-def _pyarrow():
+def pyarrow_modules():
     try:
         import pyarrow
         import pyarrow.parquet
@@ -121,12 +121,12 @@ def _iter_jsonl_rows(path: str, gz: bool) -> Iterator[Row]:
                 lineno += 1
                 if not raw.strip():
                     continue
-                yield _row_from_line(raw, lineno)
+                yield row_from_line(raw, lineno)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise CorpusError(f"{path}: line {lineno + 1}: cannot read: {exc}") from None
 
 
-def _row_from_line(raw: bytes, lineno: int) -> Row:
+def row_from_line(raw: bytes, lineno: int) -> Row:
     try:
         obj = json.loads(raw.decode("utf-8", errors="surrogateescape"))
     except ValueError as exc:
@@ -138,7 +138,7 @@ def _row_from_line(raw: bytes, lineno: int) -> Row:
 
 def _open_parquet(path: str):
     """A ``pyarrow.parquet.ParquetFile``, or CorpusError naming the file."""
-    pa, pq = _pyarrow()
+    pa, pq = pyarrow_modules()
     try:
         return pq.ParquetFile(path)
     except FileNotFoundError:
@@ -158,7 +158,7 @@ def _iter_parquet_rows(path: str, batch_rows: int = PARQUET_BATCH_ROWS) -> Itera
 
 def parquet_schema(path: str):
     """The Arrow schema of a Parquet file (for writing records back in the same shape)."""
-    _, pq = _pyarrow()
+    _, pq = pyarrow_modules()
     return pq.ParquetFile(path).schema_arrow
 
 
@@ -241,7 +241,7 @@ class RecordWriter:
             self._gz = gzip.GzipFile(filename="", mode="wb", fileobj=self._atomic.fh, mtime=0)
         elif self.format == "parquet":
             try:
-                _pyarrow()
+                pyarrow_modules()
             except ImportError:
                 self._atomic.discard()
                 raise
@@ -261,7 +261,7 @@ class RecordWriter:
     def _flush_parquet(self) -> None:
         if not self._batch:
             return
-        pa, pq = _pyarrow()
+        pa, pq = pyarrow_modules()
         try:
             table = pa.Table.from_pylist(self._batch, schema=self._schema)
         except (pa.ArrowException, TypeError, ValueError) as exc:
@@ -277,7 +277,7 @@ class RecordWriter:
         if self.format == "parquet":
             self._flush_parquet()
             if self._parquet is None:
-                pa, pq = _pyarrow()
+                pa, pq = pyarrow_modules()
                 schema = self._schema if self._schema is not None else pa.schema([])
                 self._parquet = pq.ParquetWriter(self._atomic.fh, schema)
             self._parquet.close()

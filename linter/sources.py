@@ -420,7 +420,7 @@ def iter_records(
     if target.kind == "parquet":
         yield from _iter_parquet(target, text_field, id_field)
         return
-    from linter.corpus import _row_from_line as row_from_line
+    from linter.corpus import row_from_line
 
     path = target.fs_path or target.path
     try:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from linter.diagnostic import Applicability, Diagnostic
-from linter.report import DocumentResult, Reporter, Summary
+from linter.report.base import DocumentResult, Reporter, Summary
 from linter.report.text import format_summary, location, printable_message
 
 

@@ -7,7 +7,7 @@ the command is ``error``, ``warning`` or ``notice`` by severity.
 from __future__ import annotations
 
 from linter.diagnostic import Diagnostic, Severity
-from linter.report import DocumentResult, Reporter
+from linter.report.base import DocumentResult, Reporter
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

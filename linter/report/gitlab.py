@@ -15,7 +15,7 @@ from typing import Any
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.fingerprint import unique
-from linter.report import DocumentResult, Reporter, Summary
+from linter.report.base import DocumentResult, Reporter, Summary
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from linter.diagnostic import Diagnostic
-from linter.report import DocumentResult, Reporter, Summary, diagnostic_record
+from linter.report.base import DocumentResult, Reporter, Summary, diagnostic_record
 
 
 def render_json(diagnostics: list[Diagnostic], summary: Summary | None = None) -> str:

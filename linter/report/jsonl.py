@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from linter.diagnostic import Diagnostic
-from linter.report import DocumentResult, Reporter, diagnostic_record
+from linter.report.base import DocumentResult, Reporter, diagnostic_record
 
 
 def format_line(d: Diagnostic) -> str:

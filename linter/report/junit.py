@@ -9,7 +9,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from linter.diagnostic import Diagnostic
-from linter.report import DocumentResult, Reporter, Summary
+from linter.report.base import DocumentResult, Reporter, Summary
 from linter.report.text import location
 
 # Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/U+FFFF).

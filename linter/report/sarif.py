@@ -24,7 +24,7 @@ from urllib.parse import quote
 from linter.diagnostic import Applicability, Diagnostic, Severity
 from linter.docs import rule_anchor
 from linter.fingerprint import unique
-from linter.report import DocumentResult, Reporter, Summary
+from linter.report.base import DocumentResult, Reporter, Summary
 
 FINGERPRINT_KEY = "copydesk/v1"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from linter.diagnostic import Applicability, Diagnostic, Severity
-from linter.report import DocumentResult, Reporter, Summary
+from linter.report.base import DocumentResult, Reporter, Summary
 
 MAX_LINE_WIDTH = 100  # source lines longer than this are shown as a window around the span
 
