@@ -222,6 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         id_field=args.id_field,
         statistics=args.statistics,
         fingerprints=args.format in ("gitlab", "sarif") or bool(args.baseline or args.write_baseline),
+        keep_text=args.format == "html",
         records_only=records_only_codes(cfg, codes, args.select, args.extend_select),
     )
 
@@ -288,6 +289,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         options = {}
         if args.format == "concise":
             options = dict(fix_mode=mode == "fix", unsafe_fixes=args.unsafe_fixes, quiet=args.quiet)
+        if args.format == "html":
+            options = dict(paths=paths, fix_mode=mode == "fix")
         if args.format == "text":
             options = dict(
                 color=color,

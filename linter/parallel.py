@@ -46,6 +46,7 @@ class Plan:
     id_field: str = "id"
     statistics: bool = False  # also collect each document's name spellings
     fingerprints: bool = False  # also fingerprint each finding (GitLab Code Quality)
+    keep_text: bool = False  # also return each document's text (the HTML report)
     # Rules run on record files only (see linter.config.records_only_codes).
     records_only: frozenset[str] = frozenset()
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
@@ -155,6 +156,8 @@ def check_text(
         f"internal error in rule {e.code} on {where}: {e.error}; please report it" for e in linted.errors
     ]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
+    if plan.keep_text:
+        result.text = doc.text
     if plan.fingerprints:
         from linter.fingerprint import fingerprints
 
