@@ -149,8 +149,9 @@ class Browser:
     # ------------------------------------------------------------------- helpers
 
     def open(self, path: str | os.PathLike) -> float:
-        """Load a file and wait for its load event; returns the seconds it took."""
-        url = Path(path).resolve().as_uri()
+        """Load a file (or ``about:blank``) and wait for its load event; returns the
+        seconds from navigation to the load event."""
+        url = str(path) if str(path).startswith("about:") else Path(path).resolve().as_uri()
         self.events = [e for e in self.events if e["method"] != "Page.loadEventFired"]
         started = time.perf_counter()
         self.call("Page.navigate", url=url)

@@ -6,7 +6,8 @@ PART is ``all`` (default), ``precision``, ``inject``, ``peers``, ``names`` (the
 name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
 ``lines`` (BP/LG rules line by line on the scraped pages, held-out
 split), ``langid``
-(language identifiers compared on short segments), ``speed`` or ``readme`` (rewrite the README table from the last saved results). Each part prints
+(language identifiers compared on short segments), ``speed``, ``report`` (the HTML
+reports' page size and browser load time) or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
 is missing, the command says which and exits with status 2.
@@ -35,7 +36,7 @@ from benchmarks.corpus import (
 )
 from benchmarks.inject import CLASSES
 
-PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "lines", "langid", "speed", "readme")
+PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "lines", "langid", "speed", "report", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -243,7 +244,7 @@ def main(argv=None) -> int:
     try:
         part = args.part
         articles = None
-        if part in ("all", "precision", "inject", "speed"):
+        if part in ("all", "precision", "inject", "speed", "report"):
             if args.articles:
                 articles = jsonl_articles(args.articles, args.text_field, args.title_field)
                 args.articles_label = f"{args.articles} ({args.text_field})"
@@ -282,6 +283,10 @@ def main(argv=None) -> int:
             from benchmarks.speed import run_speed
 
             run_speed(args, articles, None if args.rule else prec)
+        if part in ("all", "report"):
+            from benchmarks.report import run_report
+
+            _save(args.out, "report", run_report(args, articles))
         if args.write_readme or part == "readme":
             from benchmarks.readme import write_readme
 
