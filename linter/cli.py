@@ -96,6 +96,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     rule.add_argument("rule", metavar="CODE", help="a rule code or name (or a prefix or category)")
     rule.set_defaults(func=cmd_rule)
 
+    server = sub.add_parser(
+        "server", help="run the language server on stdio (for editors; needs copydesk[server])"
+    )
+    server.set_defaults(func=cmd_server)
+
     if _wants_clean(argv):
         try:
             import linter.clean as clean  # type: ignore[import-not-found]
@@ -588,6 +593,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
         lines.append("  ".join(v.ljust(w) for v, w in zip(row[:-1], widths)) + "  " + row[-1])
     print("\n".join(lines))
     return EXIT_OK
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    from linter.server import main as serve
+
+    return serve()
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
