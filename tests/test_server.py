@@ -57,7 +57,7 @@ async def _diagnostics(client, uri: str, version: int, timeout: float = 20.0):
     async def wait():
         while True:
             await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-            if uri in client.diagnostics and client.protocol.__dict__.get("_v", None) is None:
+            if uri in client.diagnostics:
                 return client.diagnostics[uri]
     return await asyncio.wait_for(wait(), timeout)
 
@@ -240,3 +240,64 @@ async def _hostile(root: Path):
     finally:
         await client.shutdown_session()
     assert client._server.returncode == 0
+
+
+def test_typing_burst_is_debounced_and_settings_apply(tmp_path: Path):
+    asyncio.run(_burst(tmp_path))
+
+
+async def _burst(root: Path):
+    client = pytest_lsp.LanguageClient()
+    published: list[types.PublishDiagnosticsParams] = []
+    event = asyncio.Event()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(params: types.PublishDiagnosticsParams):
+        published.append(params)
+        event.set()
+
+    async def until(pred):
+        async def wait():
+            while not pred():
+                event.clear()
+                await event.wait()
+        await asyncio.wait_for(wait(), 20)
+
+    await client.start_io(sys.executable, "-m", "linter", "server", cwd=str(root))
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=root.as_uri(),
+            initialization_options={"copydesk": {"debounce": 200}},
+        )
+    )
+    uri = (root / "burst.md").as_uri()
+    try:
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE))
+        )
+        await until(lambda: any(p.version == 1 for p in published))
+        before = len(published)
+        text = ARTICLE
+        for version in range(2, 12):  # ten keystrokes well inside the 200 ms debounce
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangePartial(
+                        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)), text="x")],
+                )
+            )
+            text = "x" + text
+        await until(lambda: any(p.version == 11 for p in published))
+        await asyncio.sleep(0.5)
+        burst = published[before:]
+        assert [p.version for p in burst] == [11]  # one lint, of the last version
+        assert "TP001" in [d.code for d in burst[-1].diagnostics]
+
+        client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(settings={"copydesk": {"ignore": ["TP001"]}})
+        )
+        await until(lambda: len(published) > before + 1)
+        codes = [d.code for d in published[-1].diagnostics]
+        assert "TP001" not in codes and "TP002" in codes
+    finally:
+        await client.shutdown_session()

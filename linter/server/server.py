@@ -167,17 +167,20 @@ class CopydeskServer(LanguageServer):
             self.tell_once(str(exc), f"{exc}; using the default settings until it is fixed")
             found = None
         key = str(found) if found else f"defaults:{root}"
-        signature = _signature([found] if found else [])
         cached = self._projects.get(key)
-        if cached is not None and _signature(cached[1][0].files) == cached[0] and (found is None or signature[:1] == cached[0][:1]):
+        if cached is not None and _signature(cached[1][0].files) == cached[0]:
             return cached[1]
         try:
             cfg = load_config(found) if found else Config(root=root.resolve())
         except ConfigError as exc:
-            self.tell_once(str(exc), f"{exc}; using the default settings until it is fixed")
+            fallback = "its last valid settings" if cached is not None else "the default settings"
+            self.tell_once(str(exc), f"{exc}; using {fallback} until it is fixed")
             if cached is not None:
                 return cached[1]
             cfg = Config(root=root.resolve())
+        else:
+            if found is not None:  # fixed: a later break of it is told again
+                self._shown = {k for k in self._shown if not k.startswith(str(found))}
         s = self.settings
         try:
             codes = selected_codes(cfg, s.select, s.extend_select, s.ignore)
