@@ -113,9 +113,11 @@ def check_text(
     *,
     bom: bool = False,
     fs_path: str | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> DocumentResult:
     """Check (or fix, or diff) one document's text. Writes only in fix mode, only a
-    changed file, and only through :mod:`linter.writer`."""
+    changed file, and only through :mod:`linter.writer`. ``stop`` is passed to
+    :meth:`linter.engine.Linter.lint` (checking only)."""
     result = DocumentResult(path=path, doc_id=doc_id, empty=not text)
     linter = plan.linter_for(path, record=doc_id is not None)
     doc = _document(text, path, kind, doc_id, bom)
@@ -149,7 +151,7 @@ def check_text(
             doc = _document(fixed.text, path, kind, doc_id, bom)
         elif fs_path is None:
             result.fixed_text = text
-    linted = linter.lint(doc)
+    linted = linter.lint(doc, stop)
     result.diagnostics = linted.diagnostics
     where = path + (f":{doc_id}" if doc_id is not None else "")
     result.rule_errors = [
