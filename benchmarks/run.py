@@ -3,7 +3,8 @@
     python -m benchmarks.run [PART] [--corpus DIR] [--quick] [--write-readme] ...
 
 PART is ``all`` (default), ``precision``, ``inject``, ``ood`` (precision by hand verdict
-on the gold text of the scraped pages, out of domain), ``peers``, ``names`` (the
+on the gold text of the scraped pages, out of domain), ``slips`` (recall on human
+misspellings and name slips from independent error models), ``peers``, ``names`` (the
 name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
 ``lines`` (BP/LG rules line by line on the scraped pages, held-out
 split), ``langid``
@@ -37,7 +38,7 @@ from benchmarks.corpus import (
 from benchmarks.inject import CLASSES
 from benchmarks.ood import VerdictError
 
-PARTS = ("all", "precision", "inject", "ood", "peers", "names", "scraped", "lines", "langid", "speed", "readme")
+PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "speed", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -268,6 +269,10 @@ def main(argv=None) -> int:
             ood = run_ood(args)
             if not args.rule:
                 _save(args.out, "ood" if args.bbc_split == "all" else f"ood-{args.bbc_split}", ood)
+        if part in ("all", "slips"):
+            from benchmarks.slips import run_slips
+
+            _save(args.out, "slips", run_slips(args))
         if part in ("all", "peers"):
             from benchmarks.peers import run_peers
 
