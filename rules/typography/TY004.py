@@ -4,7 +4,7 @@ import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
-from linter.rules.typography._emoticons import emoticon_chars
+from linter.rules.typography._emoticons import BRACKET_RUN_RE, emoticon_chars
 
 _BRACKET_RE = regex.compile(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -20,8 +20,8 @@ class UnbalancedBrackets(Rule):
         Matches round, square and curly brackets within each paragraph and flags
         an opening bracket never closed, a closing one never opened, and a
         closing bracket of the wrong kind. Enumerations ("1)", "a)", "A]"),
-        emoticons (":-)", "slowly:)", "(:") and brackets inside quotations that
-        run over paragraphs are not counted as unbalanced.
+        emoticons (":-)", "slowly:)", ": )", "(:", "Thanks)))") and brackets
+        inside quotations that run over paragraphs are not counted as unbalanced.
 
     Why it matters:
         A lost bracket leaves the reader unsure where an aside ends, and often
@@ -55,6 +55,7 @@ class UnbalancedBrackets(Rule):
             if not any(c in p for c in "()[]{}"):
                 continue
             skip = emoticon_chars(p)
+            runs = emoticon_chars(p, BRACKET_RUN_RE)
             enum = {m.end() - 1 for m in _ENUM_RE.finditer(p)}
             stack: list[int] = []
             for bm in _BRACKET_RE.finditer(p):
@@ -76,6 +77,8 @@ class UnbalancedBrackets(Rule):
                         yield self._unclosed(para.start + j, p, j)
                     stack.pop()
                     continue
+                if i in runs:
+                    continue  # "Thanks)))": a smile, once the real partners are used up
                 ctx = " ".join(p[max(0, i - 40) : i + 1].split())
                 yield self.diagnostic(
                     para.start + i, para.start + i + 1,
@@ -83,7 +86,8 @@ class UnbalancedBrackets(Rule):
                     evidence={"bracket": ch, "kind": "unopened"},
                 )
             for j in stack:
-                yield self._unclosed(para.start + j, p, j)
+                if j not in runs:  # "Sorry(((": a frown
+                    yield self._unclosed(para.start + j, p, j)
 
     def _unclosed(self, offset: int, p: str, j: int):
         ctx = " ".join(p[j : j + 40].split())
