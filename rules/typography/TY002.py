@@ -20,15 +20,17 @@ _SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
 _MAX_RUN_PARAGRAPHS = 12
 
 
-def _partnered(qa) -> set[int]:
+def _partnered(qa, paras, text: str) -> set[int]:
     """Offsets of unclosed openers and stray closers that are partners after all:
 
     - straight quotes nested in straight quotes ("in "The Dark Knight,""): the
       inner opening mark closed the outer quotation's chance, and a straight
       closer is left over later in the same paragraph;
     - a quotation running over paragraphs that do not reopen it: an opener left
-      open at the end of its paragraph, paragraphs with no quotation marks, and a
-      paragraph whose first mark is a closer.
+      open at the end of its paragraph, paragraphs with no quotation marks, each
+      ending with a complete sentence, and a paragraph whose first mark is a closer
+      (a quotation cut by stray paragraph breaks, "I\n\nwas\n\nprime minister",
+      is still reported).
     Each stray closer is used once; linear in the marks (bisect, and used closers
     skipped with path compression).
     """
@@ -69,6 +71,7 @@ def _partnered(qa) -> set[int]:
             para < cpara <= para + _MAX_RUN_PARAGRAPHS
             and qa.para_first_mark.get(cpara) is close
             and not any(q in qa.para_first_mark for q in range(para + 1, cpara))
+            and all(_RUN_ON_END_RE.search(text, paras[q].start, paras[q].end) for q in range(para, cpara))
         ):
             use(k)
             out.update((mark.offset, close.offset))
@@ -121,7 +124,7 @@ class UnbalancedQuotes(Rule):
         qa = analyse(doc)
         paras = doc.paragraphs
         text = doc.text
-        partnered = _partnered(qa)
+        partnered = _partnered(qa, paras, text)
         for mark, para, superseded_by in qa.unclosed:
             if mark.offset in partnered:
                 continue

@@ -9,7 +9,9 @@ from linter.rules.typos.TP005 import english_words as _english_words
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
-_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
+_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long",
+    # interjections said twice for effect
+    "blah", "bla", "yada", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 # After a word removed across a line end: its trailing spaces, and the line break
 # itself when the word ended its line (the kept break replaces it).
@@ -93,6 +95,8 @@ class DoubledWord(Rule):
                 continue
             if word.text in vocabulary or low in vocabulary:
                 continue
+            if _pair_stands_alone(prose, prev, word):
+                continue  # "fun fun", "What what!" as a line or sentence; "rsnoble\nrsnoble"
             if _in_table_row(prose, prev.end, word.start):
                 continue  # "Won\tWon\tLost": table headers, cells that repeat a word
             if counts is None:
@@ -119,6 +123,21 @@ class DoubledWord(Rule):
 
 
 _CELL_GAP_RE = regex.compile(r"\t|  +")
+_ALONE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?…]\s)[ \t\"“(]*\Z")
+_ALONE_AFTER_RE = regex.compile(r"[ \t]*(?:[.!?…]+[\"”)]*(?:\s|\Z)|[\"”)]*[ \t]*(?:\r?\n|\Z))")
+_LINE_END_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)")
+
+
+def _pair_stands_alone(prose: str, prev, word) -> bool:
+    """Whether the pair is a line or a sentence of its own ("fun fun", "What what!"),
+    said for effect; across a line end, whether either word is a whole line (a
+    name label above a comment, an item of a word list)."""
+    if "\n" in prose[prev.end : word.start]:
+        line_start = prose.rfind("\n", 0, prev.start) + 1
+        return not prose[line_start : prev.start].strip() or _LINE_END_RE.match(prose, word.end) is not None
+    before = _ALONE_BEFORE_RE.search(prose, max(0, prev.start - 8), prev.start) is not None
+    return before and _ALONE_AFTER_RE.match(prose, word.end) is not None
+
 
 
 def _in_table_row(prose: str, gap_start: int, gap_end: int) -> bool:
