@@ -125,7 +125,8 @@ def judge(rows: list[dict], texts: dict[str, str], verdicts: dict[tuple, dict], 
         "rules": per_rule,
         "false_per100": total_false,
         "rules_with_findings_unjudged": unjudged_rules,
-        "stale_verdicts": sum(1 for k in verdicts if k not in seen),
+        # verdicts on the measured documents whose finding no longer occurs
+        "stale_verdicts": sum(1 for k in verdicts if k[0] in texts and k not in seen),
         "_found": found,
     }
 
