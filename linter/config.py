@@ -80,6 +80,9 @@ class Config:
     # The keys this configuration's file set (as written there): where each setting
     # came from, for --show-settings.
     origins: dict[str, str] = field(default_factory=dict)
+    # The files this configuration was read from: itself, its vocabulary-file and
+    # names-file (the language server reloads it when one of them changes).
+    files: list[Path] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -252,7 +255,7 @@ def language_code(value: str) -> str | None:
 
 def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     """Validate a configuration table (already read from ``path``)."""
-    cfg = Config(path=path, root=path.parent.resolve())
+    cfg = Config(path=path, root=path.parent.resolve(), files=[path])
 
     def err(key: str, what: str) -> ConfigError:
         return ConfigError(f"{path}: {prefix}{key}: {what}")
@@ -374,12 +377,14 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     vocabulary = str_list("vocabulary") or []
     if "vocabulary-file" in data:
         vocabulary += _read_word_file(data["vocabulary-file"], cfg.root, lambda w: err("vocabulary-file", w))
+        cfg.files.append(_resolve_file(data["vocabulary-file"], cfg.root, None))
     cfg.vocabulary = vocabulary
 
     if "names" in data:
         cfg.names.update(_names_table(data["names"], lambda w: err("names", w)))
     if "names-file" in data:
         cfg.names.update(_read_names_file(data["names-file"], cfg.root, lambda w: err("names-file", w)))
+        cfg.files.append(_resolve_file(data["names-file"], cfg.root, None))
 
     if "language" in data:
         value = data["language"]

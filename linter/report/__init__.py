@@ -28,6 +28,10 @@ def make_reporter(fmt: str, **options: Any) -> Reporter:
         from linter.report.junit import JunitReporter
 
         return JunitReporter()
+    if fmt == "html":
+        from linter.report.html import HtmlReporter
+
+        return HtmlReporter(**options)
     if fmt == "text":
         from linter.report.text import TextReporter
 
