@@ -80,6 +80,16 @@ class Config:
     # The keys this configuration's file set (as written there): where each setting
     # came from, for --show-settings.
     origins: dict[str, str] = field(default_factory=dict)
+    # Rules the configuration declares as data (``styles``: house styles), as the
+    # rule modules that claim those keys load them (linter.registry.configured_rule_keys).
+    rule_sets: list[Any] = field(default_factory=list)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # In a worker process the configuration's own rules must be known again.
+        self.__dict__.update(state)
+        from linter.registry import use_configured_rules
+
+        use_configured_rules(self.rule_sets)
 
     @property
     def label(self) -> str:
@@ -160,7 +170,7 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
                 path = found
                 break
         if path is None:
-            return Config()
+            return _in_force(Config())
         explicit = False
     else:
         explicit = True
@@ -181,12 +191,19 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
         if table is None:
             if explicit:
                 raise ConfigError(f"{path}: no [tool.copydesk] table in this file")
-            return Config()
+            return _in_force(Config())
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: tool.copydesk: expected a table ([tool.copydesk]), got {table!r}")
         data = table
         prefix = "tool.copydesk."
     return parse_config(data, path, prefix)
+
+
+def _in_force(cfg: Config) -> Config:
+    from linter.registry import use_configured_rules
+
+    use_configured_rules(cfg.rule_sets)
+    return cfg
 
 
 def _os_reason(exc: Exception) -> str:
@@ -257,13 +274,29 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     def err(key: str, what: str) -> ConfigError:
         return ConfigError(f"{path}: {prefix}{key}: {what}")
 
+    from linter.registry import SelectionError, all_rules, configured_rule_keys, resolve, use_configured_rules
+    from linter.rule import option_display, option_key
+
+    loaders = configured_rule_keys()
+    keys = _KEYS + tuple(loaders)
     for key in data:
-        if key not in _KEYS:
+        if key not in keys:
             import difflib
 
-            close = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
+            close = difflib.get_close_matches(key.replace("_", "-"), keys, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(keys)}"
             raise err(key, f"unknown key{hint}")
+
+    # Rules declared as data come first: the selectors below may name them.
+    for key, load in loaders.items():
+        if key in data:
+            try:
+                cfg.rule_sets.append(load(data[key], path))
+                use_configured_rules(cfg.rule_sets)
+            except ValueError as exc:
+                use_configured_rules(())
+                raise err(key, str(exc)) from None
+    use_configured_rules(cfg.rule_sets)
 
     def str_list(key: str) -> list[str] | None:
         if key not in data:
@@ -274,9 +307,6 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise err(key, f"expected a list of strings, got {value!r}")
         return list(value)
-
-    from linter.registry import SelectionError, all_rules, resolve
-    from linter.rule import option_display, option_key
 
     registry = all_rules()
 
@@ -559,6 +589,8 @@ def describe_settings(cfg: Config, command_line: dict[str, Any] | None = None) -
         "language": (list(cfg.languages), ("language",)),
         "quality": (cfg.quality, ("quality",)),
     }
+    for rule_set in cfg.rule_sets:  # rules declared as data (house styles)
+        values[rule_set.key] = (rule_set.describe(), (rule_set.key,))
     out: dict[str, dict[str, Any]] = {}
     for key, (value, file_keys) in values.items():
         if key in command_line:
