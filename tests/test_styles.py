@@ -500,3 +500,10 @@ def test_transfer_case(matched, replacement, expected):
 @pytest.mark.parametrize("pattern", [r"colou?r", r"(?:cat|dog)s?", r"\d+(?:\.\d+)?%", r"(?>a+)+", r"[a-z]++(?:-[a-z]+)*+", r"!{2,}"])
 def test_patterns_without_backtracking_risk_pass(pattern):
     assert _patterns.backtracking_risk(pattern) is None
+
+
+def test_ignoring_case_where_lower_case_changes_the_length(tmp_path):
+    style(tmp_path, SUBSTITUTION)
+    text = "İstanbul rose 5 Percent.\n"  # "İ".lower() is two characters
+    (d,) = lint(tmp_path, text)
+    assert text[d.start : d.end] == "Percent" and d.fix.edits[0].replacement == "Per cent"
