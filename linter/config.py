@@ -4,8 +4,10 @@
 The configuration is found upward from the checked paths (``copydesk.toml`` wins over
 ``pyproject.toml`` in the same directory; a ``pyproject.toml`` without a
 ``[tool.copydesk]`` table is skipped), or given with ``--config``. Relative paths in it
-(``vocabulary-file``, ``names-file``, ``per-file-ignores`` and ``include``/``exclude``
-globs) are relative to the directory of the file that holds them.
+(``vocabulary-file``, ``names-file``, ``styles``, ``per-file-ignores`` and
+``include``/``exclude`` globs) are relative to the directory of the file that holds them.
+Keys claimed by rule modules (``styles``: house styles) are loaded by those modules
+and their rules installed in the registry before any selector is resolved.
 """
 
 from __future__ import annotations

@@ -347,7 +347,7 @@ def _flat_entries(spec: RuleSpec) -> list[str]:
     return list(spec.entries)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=256)
 def _matcher(spec: RuleSpec) -> Matcher:
     return Matcher(_flat_entries(spec), ignore_case=spec.ignore_case, is_regex=spec.is_regex)
 
