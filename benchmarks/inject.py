@@ -216,7 +216,10 @@ def _variants(name: str, rng: random.Random) -> list[tuple[str, str]]:
     return out
 
 
-def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injection | None:
+def name_targets(text: str):
+    """(words, names, two-word names, every word form, body start): the names of a
+    text that a respelling may target: capitalised, mentioned three times or more,
+    at least once inside a sentence, never in lower case, four letters or more."""
     doc = Document(text)
     body = _body_start(text)
     words = doc.words
@@ -259,7 +262,11 @@ def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injectio
         ):
             pairs[(a.text, b.text)] += 1
     two_word = sorted(p for p, c in pairs.items() if c >= 2 and counts[p[1]] >= 3)
+    return words, names, two_word, all_forms, body
 
+
+def inject_name_respelling(text: str, rng: random.Random, ctx: dict) -> Injection | None:
+    words, names, two_word, all_forms, body = name_targets(text)
     options: list[tuple[str, object]] = [("single", t) for t in names]
     # Diacritic names are rare in English copy: prefer them when there are some.
     accented = [t for t in names if _strip_diacritics(t) != t]

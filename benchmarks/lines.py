@@ -23,14 +23,13 @@ at line by line; the held-out figures are the headline.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 import regex
 
-from benchmarks.corpus import need
+from benchmarks.corpus import need, split_of
 
 SCRAPED = ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl")
 SPLITS = ("held-out", "dev", "all")
@@ -74,12 +73,6 @@ TARGET_KINDS = ("share/follow", "subscribe", "read-more/related", "copyright", "
 
 def norm(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
-
-
-def split_of(page_id: str) -> str:
-    """The fixed part a page belongs to: about a third of the pages are development."""
-    digest = hashlib.sha256(page_id.encode("utf-8")).digest()
-    return "dev" if digest[0] < 86 else "held-out"
 
 
 def kind_of(text: str) -> str:

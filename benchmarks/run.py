@@ -2,11 +2,14 @@
 
     python -m benchmarks.run [PART] [--corpus DIR] [--quick] [--write-readme] ...
 
-PART is ``all`` (default), ``precision``, ``inject``, ``peers``, ``names`` (the
+PART is ``all`` (default), ``precision``, ``inject``, ``ood`` (precision by hand verdict
+on the gold text of the scraped pages, out of domain), ``slips`` (recall on human
+misspellings and name slips from independent error models), ``peers``, ``names`` (the
 name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
 ``lines`` (BP/LG rules line by line on the scraped pages, held-out
 split), ``langid``
-(language identifiers compared on short segments), ``speed`` or ``readme`` (rewrite the README table from the last saved results). Each part prints
+(language identifiers compared on short segments), ``speed``, ``report`` (the HTML
+reports' page size and browser load time) or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
 is missing, the command says which and exits with status 2.
@@ -34,8 +37,9 @@ from benchmarks.corpus import (
     spread_sample,
 )
 from benchmarks.inject import CLASSES
+from benchmarks.ood import VerdictError
 
-PARTS = ("all", "precision", "inject", "peers", "names", "scraped", "lines", "langid", "speed", "readme")
+PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "speed", "report", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -202,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "BBC (dev: rules are tuned on it; held-out: the headline figure; default all, and results "
                          "of a half are not saved); for lines, a part of the scraped pages (default held-out; "
                          "samples come from dev only)")
+    ap.add_argument("--judge", type=int, default=0, metavar="N",
+                    help="ood: print the next N unjudged findings of each rule, with their verdict keys")
     ap.add_argument("--lingua-testdata", type=Path, default=None,
                     help="langid: a folder of <code>.txt sentence files (one a line) for languages "
                          "the shared corpus lacks, e.g. Leipzig sentences from lingua's test data")
@@ -243,7 +249,7 @@ def main(argv=None) -> int:
     try:
         part = args.part
         articles = None
-        if part in ("all", "precision", "inject", "speed"):
+        if part in ("all", "precision", "inject", "speed", "report"):
             if args.articles:
                 articles = jsonl_articles(args.articles, args.text_field, args.title_field)
                 args.articles_label = f"{args.articles} ({args.text_field})"
@@ -258,6 +264,16 @@ def main(argv=None) -> int:
             prec = run_precision(args, articles)
         if part in ("all", "inject"):
             run_inject(args, articles)
+        if part in ("all", "ood"):
+            from benchmarks.ood import run_ood
+
+            ood = run_ood(args)
+            if not args.rule:
+                _save(args.out, "ood" if args.bbc_split == "all" else f"ood-{args.bbc_split}", ood)
+        if part in ("all", "slips"):
+            from benchmarks.slips import run_slips
+
+            _save(args.out, "slips", run_slips(args))
         if part in ("all", "peers"):
             from benchmarks.peers import run_peers
 
@@ -282,12 +298,16 @@ def main(argv=None) -> int:
             from benchmarks.speed import run_speed
 
             run_speed(args, articles, None if args.rule else prec)
+        if part in ("all", "report"):
+            from benchmarks.report import run_report
+
+            _save(args.out, "report", run_report(args, articles))
         if args.write_readme or part == "readme":
             from benchmarks.readme import write_readme
 
             write_readme(args.out, args.readme)
             print(f"\nwrote the results table into {args.readme}")
-    except MissingData as exc:
+    except (MissingData, VerdictError) as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 2
     return 0

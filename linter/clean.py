@@ -358,12 +358,14 @@ def clean_file(
     engine: str = "local",
     ray_options: dict[str, Any] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    report: Any = None,
 ) -> Summary:
     """Clean the corpus ``src`` into ``dst`` (same formats as their names say).
 
     Returns the :class:`Summary`. Raises :class:`CorpusError` for unreadable input,
     output that would overwrite the input, or a write failure; nothing is left at
-    ``dst`` or ``rejects`` in that case.
+    ``dst`` or ``rejects`` in that case. ``report`` (a
+    :class:`linter.report.clean_html.CleanReport`) is given every document's result.
     """
     cleaner = cleaner or Cleaner()
     if jobs is None:
@@ -404,6 +406,8 @@ def clean_file(
             for rows, batch_results in results:
                 for row, result in zip(rows, batch_results):
                     summary.add(result)
+                    if report is not None:
+                        report.add(result, lambda row=row: row.text(text_field)[0])
                     if result.keep:
                         record, raw = output_record(row, result, text_field)
                         out.write(record, raw)
@@ -447,6 +451,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--id-field", default="id", help="the field holding the id (default: id; else the line number)")
     p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes as well as safe ones")
     p.add_argument("--rejects", metavar="FILE", help="write dropped records with reasons and scores here (JSONL)")
+    p.add_argument("--report", metavar="FILE", help="also write an HTML report of the run (counts, score histograms, samples)")
     p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                    help=f"drop a record that takes longer than this as 'timeout' (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     p.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names)")
@@ -525,6 +530,19 @@ def run(args: argparse.Namespace) -> int:
     ray_options: dict[str, Any] = {}
     if args.engine == "ray":
         ray_options = {"address": args.ray_address, "num_cpus": args.jobs}
+    report = page = None
+    if args.report:
+        for label, other in (("IN", args.input), ("OUT", args.output), ("--rejects", args.rejects)):
+            if other and (same_file(args.report, other) or os.path.abspath(args.report) == os.path.abspath(other)):
+                return fail(f"{args.report}: --report is the same file as {label}; give the report its own path")
+        from linter.report.clean_html import CleanReport
+        from linter.writer import AtomicFile, WriteError
+
+        try:
+            page = AtomicFile(args.report)  # opened now: a path that cannot be written fails before the run
+        except WriteError as exc:
+            return fail(str(exc))
+        report = CleanReport(cleaner.gate)
     progress, finish = _progress(args.input, not args.no_progress)
     try:
         summary = clean_file(
@@ -538,23 +556,44 @@ def run(args: argparse.Namespace) -> int:
             engine=args.engine,
             ray_options=ray_options,
             on_progress=progress,
+            report=report,
         )
     except CorpusError as exc:
         finish()
+        _discard(page)
         return fail(str(exc))
     except ImportError as exc:
         finish()
+        _discard(page)
         return fail(str(exc))
     except KeyboardInterrupt:
         finish()
+        _discard(page)
         print("copydesk clean: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except BaseException:
+        _discard(page)
+        raise
     finish()
+    if page is not None:
+        try:
+            page.fh.write(report.render(summary).encode("utf-8", errors="replace"))
+            page.commit()
+        except OSError as exc:
+            page.discard()
+            return fail(f"{args.report}: cannot write the report: {(exc.strerror or str(exc)).lower()}")
+        except WriteError as exc:
+            return fail(str(exc))
     if args.format_summary == "json":
         print(json.dumps(summary.to_dict(), indent=2))
     else:
         print(summary.render_text())
     return 0
+
+
+def _discard(page) -> None:
+    if page is not None:
+        page.discard()
 
 
 def count_records(path: str) -> int | None:

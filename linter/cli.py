@@ -98,6 +98,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     rule.add_argument("--config", metavar="FILE", help="use this copydesk.toml or pyproject.toml (for its house-style rules)")
     rule.set_defaults(func=cmd_rule)
 
+    server = sub.add_parser(
+        "server", help="run the language server on stdio (for editors; needs copydesk[server])"
+    )
+    server.set_defaults(func=cmd_server)
+
     if _wants_clean(argv):
         try:
             import linter.clean as clean  # type: ignore[import-not-found]
@@ -224,6 +229,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         id_field=args.id_field,
         statistics=args.statistics,
         fingerprints=args.format in ("gitlab", "sarif") or bool(args.baseline or args.write_baseline),
+        keep_text=args.format == "html",
         records_only=records_only_codes(cfg, codes, args.select, args.extend_select),
     )
 
@@ -290,6 +296,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         options = {}
         if args.format == "concise":
             options = dict(fix_mode=mode == "fix", unsafe_fixes=args.unsafe_fixes, quiet=args.quiet)
+        if args.format == "html":
+            options = dict(paths=paths, fix_mode=mode == "fix")
         if args.format == "text":
             options = dict(
                 color=color,
@@ -586,15 +594,9 @@ def _rule_rows():
     return [cls.metadata() for cls in all_rules().values()]
 
 
-def _default_label(meta: dict) -> str:
-    """'on', 'off', or 'records' for a rule on by default for record files and
-    ``clean`` only (opt-in for text and Markdown files)."""
-    if not meta["default"]:
-        return "off"
-    return "on" if meta["default_scope"] == "all" else "records"
-
-
 def cmd_rules(args: argparse.Namespace) -> int:
+    from linter.docs import default_label
+
     _load_rules_config(args)
     rows = _rule_rows()
     if args.format == "json":
@@ -605,7 +607,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     sources = any(r["source"] for r in rows)
     headers = ("code", "name", "category", "severity", "fix", "default") + (("source",) if sources else ()) + ("summary",)
     table = [
-        (r["code"], r["name"], r["category"], r["severity"], r["fix"], _default_label(r))
+        (r["code"], r["name"], r["category"], r["severity"], r["fix"], default_label(r))
         + ((r["source"] or "built-in",) if sources else ())
         + (r["summary"],)
         for r in rows
@@ -618,32 +620,20 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_server(args: argparse.Namespace) -> int:
+    from linter.server import main as serve
+
+    return serve()
+
+
 def cmd_rule(args: argparse.Namespace) -> int:
+    from linter.docs import rule_page
     from linter.registry import SelectionError, all_rules, resolve
-    from linter.rule import option_display
 
     _load_rules_config(args)
-    registry = all_rules()
     try:
-        codes = sorted(resolve(args.rule, registry))
+        codes = sorted(resolve(args.rule, all_rules()))
     except SelectionError as exc:
         raise UsageError(str(exc)) from None
-    chunks = []
-    for code in codes:
-        cls = registry[code]
-        meta = cls.metadata()
-        head = (
-            f"{code} {cls.name}\n"
-            f"category: {meta['category']}  severity: {meta['severity']}  fix: {meta['fix']}  "
-            f"default: {_default_label(meta)}"
-        )
-        if cls.source:
-            head += f"\nsource: {cls.source}"
-        if cls.options:
-            opts = "\n".join(
-                f"  {option_display(k)} = {o.default!r}: {o.help}" for k, o in cls.options.items()
-            )
-            head += f"\noptions ([tool.copydesk.rules.{code}]):\n{opts}"
-        chunks.append(f"{head}\n\n{cls.documentation()}\n")
-    print("\n".join(chunks), end="")
+    print("\n".join(rule_page(code) for code in codes), end="")
     return EXIT_OK

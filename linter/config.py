@@ -85,10 +85,19 @@ class Config:
     # Rules the configuration declares as data (``styles``: house styles), as the
     # rule modules that claim those keys load them (linter.registry.configured_rule_keys).
     rule_sets: list[Any] = field(default_factory=list)
+    # The files this configuration was read from: itself, its vocabulary-file,
+    # names-file and style files (the language server reloads it when one changes).
+    files: list[Path] = field(default_factory=list)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         # In a worker process the configuration's own rules must be known again.
         self.__dict__.update(state)
+        self.install_rules()
+
+    def install_rules(self) -> None:
+        """Make this configuration's own rules (house styles) the ones in force: a
+        process that serves several configurations (the language server) calls it
+        before building a linter for one."""
         from linter.registry import use_configured_rules
 
         use_configured_rules(self.rule_sets)
@@ -202,9 +211,7 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
 
 
 def _in_force(cfg: Config) -> Config:
-    from linter.registry import use_configured_rules
-
-    use_configured_rules(cfg.rule_sets)
+    cfg.install_rules()
     return cfg
 
 
@@ -271,7 +278,7 @@ def language_code(value: str) -> str | None:
 
 def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     """Validate a configuration table (already read from ``path``)."""
-    cfg = Config(path=path, root=path.parent.resolve())
+    cfg = Config(path=path, root=path.parent.resolve(), files=[path])
 
     def err(key: str, what: str) -> ConfigError:
         return ConfigError(f"{path}: {prefix}{key}: {what}")
@@ -294,6 +301,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if key in data:
             try:
                 cfg.rule_sets.append(load(data[key], path))
+                cfg.files.extend(cfg.rule_sets[-1].files)
                 use_configured_rules(cfg.rule_sets)
             except ValueError as exc:
                 use_configured_rules(())
@@ -406,12 +414,14 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     vocabulary = str_list("vocabulary") or []
     if "vocabulary-file" in data:
         vocabulary += _read_word_file(data["vocabulary-file"], cfg.root, lambda w: err("vocabulary-file", w))
+        cfg.files.append(_resolve_file(data["vocabulary-file"], cfg.root, None))
     cfg.vocabulary = vocabulary
 
     if "names" in data:
         cfg.names.update(_names_table(data["names"], lambda w: err("names", w)))
     if "names-file" in data:
         cfg.names.update(_read_names_file(data["names-file"], cfg.root, lambda w: err("names-file", w)))
+        cfg.files.append(_resolve_file(data["names-file"], cfg.root, None))
 
     if "language" in data:
         value = data["language"]
@@ -659,6 +669,7 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
     """A :class:`linter.Linter` with the configuration's settings, options and severities."""
     from linter.engine import Linter
 
+    cfg.install_rules()
     codes = selected_codes(cfg) if codes is None else list(codes)
     rule_options: dict[str, dict[str, Any]] = {}
     if cfg.quality:

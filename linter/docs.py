@@ -1,4 +1,5 @@
-"""Generate the README's rules table from the registry.
+"""Rule documentation: one rule's page (``copydesk rule CODE``, the editor's hover)
+and the README's rules table, both generated from the registry.
 
 ``python -m linter.docs`` rewrites README.md between ``<!-- rules-table:start -->``
 and ``<!-- rules-table:end -->``; ``python -m linter.docs --check`` exits 1 when the
@@ -47,6 +48,35 @@ def rules_table() -> str:
             f"{_default_cell(cls)} | {_cell(cls.summary())} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def default_label(meta: dict) -> str:
+    """'on', 'off', or 'records' for a rule on by default for record files and
+    ``clean`` only (opt-in for text and Markdown files)."""
+    if not meta["default"]:
+        return "off"
+    return "on" if meta["default_scope"] == "all" else "records"
+
+
+def rule_page(code: str) -> str:
+    """The documentation of one rule as ``copydesk rule CODE`` prints it: code, name,
+    metadata, options, then its docstring."""
+    from linter.registry import all_rules
+    from linter.rule import option_display
+
+    cls = all_rules()[code]
+    meta = cls.metadata()
+    head = (
+        f"{code} {cls.name}\n"
+        f"category: {meta['category']}  severity: {meta['severity']}  fix: {meta['fix']}  "
+        f"default: {default_label(meta)}"
+    )
+    if cls.source:
+        head += f"\nsource: {cls.source}"
+    if cls.options:
+        opts = "\n".join(f"  {option_display(k)} = {o.default!r}: {o.help}" for k, o in cls.options.items())
+        head += f"\noptions ([tool.copydesk.rules.{code}]):\n{opts}"
+    return f"{head}\n\n{cls.documentation()}\n"
 
 
 def replace_table(readme: str, table: str) -> str:

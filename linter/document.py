@@ -107,6 +107,17 @@ class Document:
 
     # ---------------------------------------------------------------------- views
     @cached_property
+    def utf16_misread(self) -> bool:
+        """Whether the text is UTF-16 read as a single-byte encoding: a NUL beside
+        most characters (at least 20 NULs, a quarter of the text or more). Its
+        words, spaces and brackets are not the author's, so only the rules that
+        judge the text as data (encoding, quality) have anything to say about it."""
+        if "\x00" not in self.text:
+            return False
+        nuls = self.text.count("\x00")
+        return nuls >= 20 and 4 * nuls >= len(self.text)
+
+    @cached_property
     def lines(self) -> list[Span]:
         """Lines of the prose view, without ``\\n`` or a trailing ``\\r``."""
         out = []

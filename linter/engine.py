@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from linter.diagnostic import Applicability, Diagnostic, Fix, Severity
 from linter.document import Document
@@ -25,6 +25,10 @@ class RuleError:
     error: str
     # False when the rule stopped for a reason the user can act on (RuleStopped).
     internal: bool = True
+
+
+class LintCancelled(Exception):
+    """``Linter.lint`` was told to stop (its document changed meanwhile)."""
 
 
 @dataclass
@@ -97,12 +101,17 @@ class Linter:
             unfixable=state.get("unfixable", ()),
         )
 
-    def lint(self, doc: Document) -> LintResult:
+    def lint(self, doc: Document, stop: Callable[[], bool] | None = None) -> LintResult:
+        """Run the rules over ``doc``. ``stop`` is asked between rules; when it
+        answers true, :class:`LintCancelled` is raised (an editor's document that
+        changed meanwhile: its findings would be stale)."""
         diagnostics: list[Diagnostic] = []
         errors: list[RuleError] = []
         for rule in self.rules:
             if rule.code == UNUSED_DIRECTIVE_CODE:
                 continue
+            if stop is not None and stop():
+                raise LintCancelled()
             try:
                 diagnostics.extend(rule.run(doc))
             except RuleStopped as exc:

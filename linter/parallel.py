@@ -46,6 +46,7 @@ class Plan:
     id_field: str = "id"
     statistics: bool = False  # also collect each document's name spellings
     fingerprints: bool = False  # also fingerprint each finding (GitLab Code Quality)
+    keep_text: bool = False  # also return each document's text (the HTML report)
     # Rules run on record files only (see linter.config.records_only_codes).
     records_only: frozenset[str] = frozenset()
     _linters: dict[frozenset, Any] = field(default_factory=dict, repr=False)
@@ -69,6 +70,7 @@ class Plan:
         return linter
 
     def _linter_for(self, path: str | None, record: bool = False):
+        self.config.install_rules()
         ignored: frozenset[str] = frozenset() if record else self.records_only & set(self.codes)
         selectors = self.config.ignores_for(path)
         if selectors:
@@ -112,9 +114,11 @@ def check_text(
     *,
     bom: bool = False,
     fs_path: str | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> DocumentResult:
     """Check (or fix, or diff) one document's text. Writes only in fix mode, only a
-    changed file, and only through :mod:`linter.writer`."""
+    changed file, and only through :mod:`linter.writer`. ``stop`` is passed to
+    :meth:`linter.engine.Linter.lint` (checking only)."""
     result = DocumentResult(path=path, doc_id=doc_id, empty=not text)
     linter = plan.linter_for(path, record=doc_id is not None)
     doc = _document(text, path, kind, doc_id, bom)
@@ -148,7 +152,7 @@ def check_text(
             doc = _document(fixed.text, path, kind, doc_id, bom)
         elif fs_path is None:
             result.fixed_text = text
-    linted = linter.lint(doc)
+    linted = linter.lint(doc, stop)
     result.diagnostics = linted.diagnostics
     where = path + (f":{doc_id}" if doc_id is not None else "")
     result.rule_errors = [
@@ -158,6 +162,8 @@ def check_text(
         for e in linted.errors
     ]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
+    if plan.keep_text:
+        result.text = doc.text
     if plan.fingerprints:
         from linter.fingerprint import fingerprints
 

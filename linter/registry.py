@@ -115,8 +115,9 @@ def configured_rule_keys() -> dict[str, Callable[..., Any]]:
     """Configuration keys whose values a rule module turns into rules, with the
     function that does it: a module under ``linter.rules`` (or a plugin module)
     declares ``CONFIGURED_RULES = {"key": load}``; ``load(value, config_path)``
-    returns a picklable rule set (with ``rules()``, the Rule classes it declares)
-    and raises ``ValueError`` with a one-line message for bad data."""
+    returns a picklable rule set (``rules()``: the Rule classes it declares;
+    ``key``; ``describe()``: its value for --show-settings; ``files``: the files it
+    read) and raises ``ValueError`` with a one-line message for bad data."""
     return dict(_discovered()[1])
 
 

@@ -172,7 +172,14 @@ class Rule:
     def check(self, doc: Document) -> Iterable[Diagnostic]:  # pragma: no cover
         raise NotImplementedError
 
+    # Rules that judge the text as data: they still run on text that is UTF-16 read
+    # as a single-byte encoding (the others would report its NULs as spaces, brackets
+    # and foreign words).
+    DATA_CATEGORIES: ClassVar[frozenset] = frozenset({Category.ENCODING, Category.QUALITY})
+
     def run(self, doc: Document) -> Iterator[Diagnostic]:
+        if doc.utf16_misread and self.category not in self.DATA_CATEGORIES:
+            return
         yield from self.check(doc)
 
     def diagnostic(

@@ -270,6 +270,12 @@ def _matches_any(path: str, patterns: Iterable[str], root: Path, rel: str | None
     return any(matches_any(c, patterns) for c in candidates)
 
 
+def excluded_by_config(path: str, cfg: Config) -> bool:
+    """Whether the configuration's ``exclude`` globs leave out the file ``path`` when it
+    is named explicitly (``--force-exclude``; the language server's open documents)."""
+    return _matches_any(path, cfg.exclude, cfg.root)
+
+
 def _included(name: str, rel: str, cfg: Config) -> bool:
     for pattern in cfg.include:
         if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern):
@@ -327,7 +333,7 @@ def collect(
         if not os.path.exists(arg):
             errors.append(f"{arg}: broken symbolic link")
             continue
-        if force_exclude and _matches_any(arg, cfg.exclude, cfg.root):
+        if force_exclude and excluded_by_config(arg, cfg):
             if excluded is not None:
                 excluded.append(os.path.normpath(arg))
             continue

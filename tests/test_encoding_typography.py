@@ -84,3 +84,21 @@ def test_rules_never_fail_and_fixes_reach_a_fixed_point(text):
     once = linter.fix(Document(text), Applicability.SAFE)
     assert not once.hit_cap
     assert linter.fix(Document(once.text), Applicability.SAFE).text == once.text
+
+
+def test_utf16_read_as_single_bytes_is_left_to_the_encoding_and_quality_rules():
+    from linter.document import Document
+    from linter.engine import Linter
+    from linter.registry import select_codes
+
+    prose = "We  met (twice at the harbour , then left.  It was \"late.\n\n" * 3
+    misread = "\xff\xfe" + "".join(c + "\x00" for c in prose)
+    codes = select_codes()
+    found = {d.code for d in Linter(codes).lint(Document(misread, kind="text")).diagnostics}
+    assert "EN003" in found  # the NULs, reported once
+    assert not {c for c in found if c[:2] in ("TY", "TP", "NM", "LG", "BP")}
+    # The same prose read correctly keeps its typography findings.
+    plain = {d.code for d in Linter(codes).lint(Document(prose, kind="text")).diagnostics}
+    assert {"TY004", "TY005", "TY006"} <= plain
+    # A few NULs in otherwise readable text are not a misread document.
+    assert not Document(prose + "\x00" * 20).utf16_misread

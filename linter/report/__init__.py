@@ -13,7 +13,7 @@ from typing import Any
 
 from linter.diagnostic import Applicability, Diagnostic
 
-FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit", "html")
 # Other names accepted for a format (ruff's spellings).
 FORMAT_ALIASES = {"json-lines": "jsonl"}
 
@@ -44,6 +44,8 @@ class DocumentResult:
     # With --statistics: the document's name spellings and their counts
     # (``linter.names.collect_mentions``), tallied across documents by the CLI.
     names: Counter | None = None
+    # With Plan.keep_text (the HTML report): the text the diagnostics point into.
+    text: str | None = None
 
 
 @dataclass
@@ -134,6 +136,10 @@ def make_reporter(fmt: str, **options: Any) -> Reporter:
         from linter.report.junit import JunitReporter
 
         return JunitReporter()
+    if fmt == "html":
+        from linter.report.html import HtmlReporter
+
+        return HtmlReporter(**options)
     if fmt == "text":
         from linter.report.text import TextReporter
 

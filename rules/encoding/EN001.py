@@ -276,10 +276,19 @@ class Mojibake(Rule):
                         fix = self.fix_replace(
                             start, end, repaired, Applicability.SAFE, f"Repair to '{repaired}'"
                         )
+                if fix is not None:
+                    message = f"'{damaged}' is mojibake ({how}); it reads '{repaired}' when repaired"
+                else:
+                    # the repair does not round-trip: a byte was lost or changed, so any
+                    # character shown would be a guess (a lost closing quote reads as a dagger)
+                    message = (
+                        f"'{damaged}' is mojibake ({how}) with bytes lost; the repair is "
+                        "uncertain, restore the text from its source"
+                    )
                 yield self.diagnostic(
                     start,
                     end,
-                    f"'{damaged}' is mojibake ({how}); it reads '{repaired}' when repaired",
+                    message,
                     fix,
                     evidence={"repaired": repaired, "plan": [list(s) for s in plan]},
                 )

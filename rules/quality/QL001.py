@@ -12,7 +12,7 @@ class WordCount(Rule):
 
     What it does:
         Counts the whitespace-separated words of the document and flags it when the
-        count is below ``min_words`` or above ``max_words``. Source: Gopher (Rae et
+        count is below ``min-words`` or above ``max-words``. Source: Gopher (Rae et
         al. 2021, appendix A: keep 50 to 100,000 words); the news default keeps 30,
         so that a one-paragraph brief under its headline passes.
 
@@ -50,9 +50,9 @@ class WordCount(Rule):
         n = word_signals(doc)["word_count"]
         low, high = self.opts["min_words"], self.opts["max_words"]
         if n < low:
-            msg = f"the document has {n} word{'s' if n != 1 else ''}, fewer than min_words = {low}"
+            msg = f"the document has {n} word{'s' if n != 1 else ''}, fewer than min-words = {low}"
         elif n > high:
-            msg = f"the document has {n} words, more than max_words = {high}"
+            msg = f"the document has {n} words, more than max-words = {high}"
         else:
             return
         yield self.diagnostic(0, len(doc.text), msg, evidence={"word_count": n})

@@ -12,8 +12,8 @@ class MeanWordLength(Rule):
 
     What it does:
         Computes the mean length of the document's words (surrounding punctuation
-        not counted) and flags a mean outside ``min_mean_word_length`` to
-        ``max_mean_word_length``. Source: Gopher (Rae et al. 2021, appendix A: 3 to
+        not counted) and flags a mean outside ``min-mean-word-length`` to
+        ``max-mean-word-length``. Source: Gopher (Rae et al. 2021, appendix A: 3 to
         10 characters). Documents of fewer than 20 words are not judged.
 
     Why it matters:
@@ -53,9 +53,9 @@ class MeanWordLength(Rule):
         mean = s["mean_word_length"]
         low, high = self.opts["min_mean_word_length"], self.opts["max_mean_word_length"]
         if mean < low:
-            msg = f"mean word length is {mean:.2f} characters, below min_mean_word_length = {low}"
+            msg = f"mean word length is {mean:.2f} characters, below min-mean-word-length = {low}"
         elif mean > high:
-            msg = f"mean word length is {mean:.2f} characters, above max_mean_word_length = {high}"
+            msg = f"mean word length is {mean:.2f} characters, above max-mean-word-length = {high}"
         else:
             return
         yield self.diagnostic(0, len(doc.text), msg, evidence={"mean_word_length": mean})

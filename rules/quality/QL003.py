@@ -12,7 +12,7 @@ class SymbolRatio(Rule):
 
     What it does:
         Counts ``#``, ``...`` and ``…`` against the number of words and flags the
-        document when the ratio exceeds ``max_symbol_word_ratio``. Source: Gopher (Rae
+        document when the ratio exceeds ``max-symbol-word-ratio``. Source: Gopher (Rae
         et al. 2021, appendix A: 0.1). The finding points at the first symbol.
 
     Why it matters:
@@ -54,7 +54,7 @@ class SymbolRatio(Rule):
         yield self.diagnostic(
             line.start,
             line.end,
-            f"{ratio:.2f} '#' or ellipsis per word, above max_symbol_word_ratio = {limit} "
+            f"{ratio:.2f} '#' or ellipsis per word, above max-symbol-word-ratio = {limit} "
             f"(first on line {doc.line_col(start)[0]})",
             evidence={"symbol_word_ratio": ratio},
         )

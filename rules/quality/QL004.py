@@ -12,7 +12,7 @@ from linter.quality import (
     line_signals,
     nonblank_lines,
 )
-from linter.rule import Option, Rule
+from linter.rule import Option, Rule, option_display
 
 _T = Thresholds()
 
@@ -89,7 +89,7 @@ class LineShape(Rule):
             yield self.diagnostic(
                 first.start,
                 first.end,
-                f"{count} of {n} lines ({share:.0%}) {what}, above {option} = {limit}; "
+                f"{count} of {n} lines ({share:.0%}) {what}, above {option_display(option)} = {limit}; "
                 f"the first is line {doc.line_col(first.start)[0]}: '{_clip(first.text)}'",
                 evidence={signal: share, "line_count": n},
             )

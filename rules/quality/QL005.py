@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.quality import Thresholds, duplicate_signals, nonblank_lines
-from linter.rule import Option, Rule
+from linter.rule import Option, Rule, option_display
 
 _T = Thresholds()
 
@@ -84,7 +84,7 @@ class DuplicateLines(Rule):
             yield self.diagnostic(
                 start,
                 end,
-                f"{share:.0%} {what}, above {option} = {limit}; the first repeat is on line "
+                f"{share:.0%} {what}, above {option_display(option)} = {limit}; the first repeat is on line "
                 f"{doc.line_col(start)[0]}: '{shown}'",
                 evidence={signal: share},
             )

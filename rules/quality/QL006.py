@@ -62,7 +62,7 @@ class RepeatedNgrams(Rule):
                 0,
                 len(doc.text),
                 f"the {n}-gram '{phrase}' occurs {count} times and covers {share:.0%} of the "
-                f"word characters, above max_top_{n}gram_share = {limit}",
+                f"word characters, above max-top-{n}gram-share = {limit}",
                 evidence={f"top_{n}gram_share": share, "ngram": phrase, "count": count},
             )
             return

@@ -12,7 +12,7 @@ class NonAlphabeticWords(Rule):
 
     What it does:
         Measures the share of whitespace-separated words that contain at least one
-        letter and flags the document when it is below ``min_alpha_word_share``.
+        letter and flags the document when it is below ``min-alpha-word-share``.
         Source: Gopher (Rae et al. 2021, appendix A: 80% of words must contain an
         alphabetic character).
 
@@ -55,6 +55,6 @@ class NonAlphabeticWords(Rule):
             0,
             len(doc.text),
             f"only {share:.1%} of the {n} words contain a letter ({without} do not), "
-            f"below min_alpha_word_share = {limit}",
+            f"below min-alpha-word-share = {limit}",
             evidence={"alpha_word_share": share},
         )

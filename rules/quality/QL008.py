@@ -13,7 +13,7 @@ class FewStopWords(Rule):
     What it does:
         Counts the occurrences of Gopher's stop words (the, be, to, of, and, that,
         have, with) and flags a document of at least 30 words with fewer than
-        ``min_stop_words``. Source: Gopher (Rae et al. 2021, appendix A: at least 2).
+        ``min-stop-words``. Source: Gopher (Rae et al. 2021, appendix A: at least 2).
         Only when English is among the configured languages.
 
     Why it matters:
@@ -57,6 +57,6 @@ class FewStopWords(Rule):
             0,
             len(doc.text),
             f"{s['word_count']} words but {count} of the stop words "
-            f"({', '.join(sorted(STOP_WORDS))}); min_stop_words = {limit}",
+            f"({', '.join(sorted(STOP_WORDS))}); min-stop-words = {limit}",
             evidence={"stop_words": count},
         )

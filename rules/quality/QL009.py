@@ -15,7 +15,7 @@ class LoremIpsum(Rule):
 
     What it does:
         Flags each "lorem ipsum" (any case, any spacing) once the document holds
-        more than ``max_lorem_ipsum`` of them. Source: C4 (Raffel et al. 2020, which
+        more than ``max-lorem-ipsum`` of them. Source: C4 (Raffel et al. 2020, which
         drops any page containing it).
 
     Why it matters:

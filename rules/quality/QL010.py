@@ -20,7 +20,7 @@ class VeryLongWord(Rule):
     """A "word" thousands of characters long.
 
     What it does:
-        Flags each whitespace-free run longer than ``max_word_length`` characters.
+        Flags each whitespace-free run longer than ``max-word-length`` characters.
         Source: C4 (Raffel et al. 2020: lines with a word over 1000 characters).
 
     Why it matters:
@@ -58,6 +58,6 @@ class VeryLongWord(Rule):
                 m.start(),
                 m.end(),
                 f"a {len(token):,}-character word '{token[:30]}…' on line "
-                f"{doc.line_col(m.start())[0]}, longer than max_word_length = {limit}",
+                f"{doc.line_col(m.start())[0]}, longer than max-word-length = {limit}",
                 evidence={"length": len(token)},
             )

@@ -121,6 +121,8 @@ class StyleSet:
 
     written: tuple[str, ...]
     specs: tuple[RuleSpec, ...]
+    # The style files read (a configuration that changes when one does reloads).
+    files: tuple[Path, ...] = ()
     key: ClassVar[str] = "styles"
 
     def rules(self) -> list[type[Rule]]:
@@ -141,6 +143,7 @@ def load_styles(value: Any, config_path: Path) -> StyleSet:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise StyleError(f'expected a list of style files such as ["styles/house.toml"], got {value!r}')
     specs: list[RuleSpec] = []
+    files: list[Path] = []
     for entry in value:
         entry = entry.strip()
         if entry.startswith("package:"):
@@ -150,12 +153,13 @@ def load_styles(value: Any, config_path: Path) -> StyleSet:
             if not path.is_absolute():
                 path = Path(config_path).parent / path
         specs.extend(load_style_file(path))
+        files.append(path)
     codes: dict[str, str] = {}
     for spec in specs:
         if spec.code in codes:
             raise StyleError(f"{spec.source}: rule {spec.code}: the code is already declared in {codes[spec.code]}")
         codes[spec.code] = spec.source
-    return StyleSet(tuple(value), tuple(specs))
+    return StyleSet(tuple(value), tuple(specs), tuple(files))
 
 
 def _package_style(name: str) -> Path:
@@ -370,11 +374,11 @@ class HouseRule(Rule):
     """The checker behind every house-style rule; ``spec`` says what it checks."""
 
     spec: ClassVar[RuleSpec]
+    matcher: ClassVar[Matcher]
     category = Category.STYLE
 
     def check(self, doc):
-        spec = self.spec
-        matcher = _matcher(spec)
+        spec, matcher = self.spec, self.matcher
         try:
             found = list(matcher.find(doc.prose))
         except TimeoutError:
@@ -568,6 +572,7 @@ def _rule_classes(specs: tuple[RuleSpec, ...]) -> list[type[Rule]]:
             "fix_applicability": applicability,
             "source": spec.source,
             "spec": spec,
+            "matcher": _matcher(spec),
         }
         classes.append(type(f"House{spec.code}", (HouseRule,), attrs))
     return classes

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
@@ -14,6 +16,68 @@ _RUN_ON_END_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s*\Z")
 _SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
 
 
+# How many paragraphs a quotation may run over with no marks in between.
+_MAX_RUN_PARAGRAPHS = 12
+
+
+def _partnered(qa, paras, text: str) -> set[int]:
+    """Offsets of unclosed openers and stray closers that are partners after all:
+
+    - straight quotes nested in straight quotes ("in "The Dark Knight,""): the
+      inner opening mark closed the outer quotation's chance, and a straight
+      closer is left over later in the same paragraph;
+    - a quotation running over paragraphs that do not reopen it: an opener left
+      open at the end of its paragraph, paragraphs with no quotation marks, each
+      ending with a complete sentence, and a paragraph whose first mark is a closer
+      (a quotation cut by stray paragraph breaks, "I\n\nwas\n\nprime minister",
+      is still reported).
+    Each stray closer is used once; linear in the marks (bisect, and used closers
+    skipped with path compression).
+    """
+    strays = qa.stray_closes
+    if not strays or not qa.unclosed:
+        return set()
+    offsets = [m.offset for m, _ in strays]
+    skip: dict[int, int] = {}  # a used stray -> a later index to look from
+    out: set[int] = set()
+
+    def first_free(after: int) -> int:
+        k = bisect_right(offsets, after)
+        path = []
+        while k in skip:
+            path.append(k)
+            k = skip[k]
+        for j in path:  # path compression: each used stray is walked past about once
+            skip[j] = k
+        return k
+
+    def use(k: int) -> None:
+        skip[k] = k + 1
+
+    for mark, para, superseded_by in qa.unclosed:
+        if superseded_by is not None:
+            if mark.char != '"' or superseded_by.char != '"':
+                continue
+            k = first_free(superseded_by.offset)
+            if k < len(strays) and strays[k][1] == para and strays[k][0].char == '"':
+                use(k)
+                out.update((mark.offset, strays[k][0].offset))
+            continue
+        k = first_free(mark.offset)
+        if k >= len(strays):
+            continue
+        close, cpara = strays[k]
+        if (
+            para < cpara <= para + _MAX_RUN_PARAGRAPHS
+            and qa.para_first_mark.get(cpara) is close
+            and not any(q in qa.para_first_mark for q in range(para + 1, cpara))
+            and all(_RUN_ON_END_RE.search(text, paras[q].start, paras[q].end) for q in range(para, cpara))
+        ):
+            use(k)
+            out.update((mark.offset, close.offset))
+    return out
+
+
 def _excerpt(text: str, start: int, width: int = 40) -> str:
     return " ".join(text[start : start + width].split())
 
@@ -26,7 +90,10 @@ class UnbalancedQuotes(Rule):
         «») and flags an opening mark never closed and a closing mark never
         opened. News style lets a quotation run over several paragraphs: each
         paragraph but the last is left unclosed and the next one reopens with an
-        opening mark; such an unclosed paragraph is not flagged. Apostrophes
+        opening mark; such an unclosed paragraph is not flagged, nor is a
+        quotation opened in one paragraph and closed a few paragraphs later with
+        no marks between (web copy often does not reopen), nor straight quotes
+        nested in straight quotes ("a review of "Skyfall" here"). Apostrophes
         (Turkey's, players’, ’90s) and single quotes are not counted.
 
     Why it matters:
@@ -57,7 +124,10 @@ class UnbalancedQuotes(Rule):
         qa = analyse(doc)
         paras = doc.paragraphs
         text = doc.text
+        partnered = _partnered(qa, paras, text)
         for mark, para, superseded_by in qa.unclosed:
+            if mark.offset in partnered:
+                continue
             if superseded_by is None:
                 nxt = qa.para_first_mark.get(para + 1)
                 if (
@@ -80,6 +150,8 @@ class UnbalancedQuotes(Rule):
                 evidence={"mark": mark.char, "kind": "unclosed"},
             )
         for mark, para in qa.stray_closes:
+            if mark.offset in partnered:
+                continue
             lo = paras[para].start if para < len(paras) else 0
             before = " ".join(text[max(lo, mark.offset - 40) : mark.offset].split())
             yield self.diagnostic(

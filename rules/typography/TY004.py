@@ -4,14 +4,13 @@ import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typography._emoticons import BRACKET_RUN_RE, emoticon_chars
 
 _BRACKET_RE = regex.compile(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = "([{"
-# List markers and enumerations: "1)", "a)", "(i)" at the start of a line or item.
-_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-# Emoticons.
-_SMILEY_RE = regex.compile(r"(?<!\S)[:;=][-o^']?[()\[\]{}]+(?!\w)")
+# List markers and enumerations: "1)", "a)", "A]", "(i)" at the start of a line or item.
+_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -20,9 +19,9 @@ class UnbalancedBrackets(Rule):
     What it does:
         Matches round, square and curly brackets within each paragraph and flags
         an opening bracket never closed, a closing one never opened, and a
-        closing bracket of the wrong kind. Enumerations ("1)", "a)"), emoticons
-        (":-)") and brackets inside quotations that run over paragraphs are not
-        counted as unbalanced.
+        closing bracket of the wrong kind. Enumerations ("1)", "a)", "A]"),
+        emoticons (":-)", "slowly:)", ": )", "(:", "Thanks)))") and brackets
+        inside quotations that run over paragraphs are not counted as unbalanced.
 
     Why it matters:
         A lost bracket leaves the reader unsure where an aside ends, and often
@@ -55,17 +54,16 @@ class UnbalancedBrackets(Rule):
             p = para.text
             if not any(c in p for c in "()[]{}"):
                 continue
-            skip = set()
+            skip = emoticon_chars(p)
+            runs = emoticon_chars(p, BRACKET_RUN_RE)
             enum = {m.end() - 1 for m in _ENUM_RE.finditer(p)}
-            for m in _SMILEY_RE.finditer(p):
-                skip.update(i for i in range(m.start(), m.end()) if p[i] in "()[]{}")
             stack: list[int] = []
             for bm in _BRACKET_RE.finditer(p):
                 i, ch = bm.start(), bm.group()
                 if i in skip:
                     continue
-                if i in enum and not (stack and p[stack[-1]] == "("):
-                    continue  # "1)" or "a)" marking an item
+                if i in enum and not (stack and p[stack[-1]] == _PAIRS.get(ch)):
+                    continue  # "1)", "a)" or "A]" marking an item
                 if ch in _OPENERS:
                     stack.append(i)
                     continue
@@ -79,6 +77,8 @@ class UnbalancedBrackets(Rule):
                         yield self._unclosed(para.start + j, p, j)
                     stack.pop()
                     continue
+                if i in runs:
+                    continue  # "Thanks)))": a smile, once the real partners are used up
                 ctx = " ".join(p[max(0, i - 40) : i + 1].split())
                 yield self.diagnostic(
                     para.start + i, para.start + i + 1,
@@ -86,7 +86,8 @@ class UnbalancedBrackets(Rule):
                     evidence={"bracket": ch, "kind": "unopened"},
                 )
             for j in stack:
-                yield self._unclosed(para.start + j, p, j)
+                if j not in runs:  # "Sorry(((": a frown
+                    yield self._unclosed(para.start + j, p, j)
 
     def _unclosed(self, offset: int, p: str, j: int):
         ctx = " ".join(p[j : j + 40].split())

@@ -9,6 +9,8 @@ _DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # Two spaces after a sentence end are an old typewriter convention, not a slip.
 _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 
+# A list bullet opening its line, after any indent: the spaces after it align the item.
+_BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
 
 class DoubleSpace(Rule):
     """Two or more spaces between words inside a sentence.
@@ -16,7 +18,7 @@ class DoubleSpace(Rule):
     What it does:
         Flags a run of two or more spaces between two words of a line. Spaces
         after a sentence-ending mark (the typewriter convention), indentation,
-        and lines that look like a table (three or more such runs, or cells
+        the spaces that align an item after a list bullet ("•   Item"), and lines that look like a table (three or more such runs, or cells
         between | bars) are not
         flagged. In Markdown, only the prose is checked.
 
@@ -61,6 +63,8 @@ class DoubleSpace(Rule):
                     continue
                 if _AFTER_SENTENCE_RE.search(line.text, 0, m.start()):
                     continue
+                if _BULLET_RE.fullmatch(line.text, 0, m.start()):
+                    continue  # "•    People need time": text aligned after a list bullet
                 before = line.text[: m.start()].split()[-1]
                 after = line.text[m.end() :].split()[0]
                 yield self.diagnostic(

@@ -6,6 +6,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.typography._emoticons import EMOTICON_RE
 
 # A word, then spaces, then , . ; : ! ? followed by a space, a closing mark or the end.
 # Candidates: a space or tab, then the mark, then a space, a closing mark or the end
@@ -29,7 +30,8 @@ class SpaceBeforePunctuation(Rule):
     What it does:
         Flags spaces between a word and the punctuation that follows it ("said ,"
         "now ."). Not flagged: an ellipsis (" ..."), a lone mark standing for
-        itself (the "?" key), leading dots (.NET, .com, .5) and, when French is
+        itself (the "?" key), leading dots (.NET, .com, .5), emoticons (";)")
+        and, when French is
         among the expected languages, the French spaces before ; : ! ?.
 
     Why it matters:
@@ -73,6 +75,8 @@ class SpaceBeforePunctuation(Rule):
             mark = m.group(1)
             if french and mark in ";:!?":
                 continue
+            if mark in ";:" and EMOTICON_RE.match(text, m.start(1)):
+                continue  # "great time ;)": a face, not a semicolon
             after = text[m.end() : m.end() + 1]
             if mark == "." and text[m.end(): m.end() + 2] == "..":
                 continue

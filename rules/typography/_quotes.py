@@ -86,6 +86,8 @@ def analyse(doc: Document) -> QuoteAnalysis:
                 first[para] = m
             if m.char in '"”' and not stack and m.offset and prose[m.offset - 1] in _DIGITS:
                 continue  # an inch or seconds mark: 5' 10", a 12" screen, 38 ½”
+            if m.char == "»" and _is_bullet(prose, m.offset):
+                continue  # "» Bloggers respond": a list marker at the start of a line
             role = _role(m, len(stack))
             if role == "close" and not stack and m.char in "“»" and m.role != "ambiguous":
                 # “ and » open in other conventions; with nothing open, read as an opener
@@ -113,6 +115,16 @@ def analyse(doc: Document) -> QuoteAnalysis:
     result = QuoteAnalysis(pairs, unclosed, stray, first)
     doc.__dict__["_copydesk_quote_analysis"] = result
     return result
+
+
+def _is_bullet(prose: str, offset: int) -> bool:
+    """A mark that begins its line (after any indent) and is followed by a space."""
+    if prose[offset + 1 : offset + 2] not in (" ", "\t", "\u00a0"):
+        return False
+    i = offset
+    while i > 0 and prose[i - 1] in " \t":
+        i -= 1
+    return i == 0 or prose[i - 1] == "\n"
 
 
 def _may_nest(outer: str, inner: str) -> bool:

@@ -9,7 +9,9 @@ from linter.rules.typos.TP005 import english_words as _english_words
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
-_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long"})
+_LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long",
+    # interjections said twice for effect
+    "blah", "bla", "yada", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 # After a word removed across a line end: its trailing spaces, and the line break
 # itself when the word ended its line (the kept break replaces it).
@@ -45,7 +47,9 @@ class DoubledWord(Rule):
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
         a capitalised pair written so more than once, or a name, not an English
         word, that never stands alone in the document; a word said three times,
-        "Spend Spend Spend"), a
+        "Spend Spend Spend"), a pair that is a line or sentence of its own
+        ("fun fun", "What what!", not function words), interjections said twice
+        ("blah blah", "yeah yeah"), a name label under its twin, a
         lower-case word before its capitalised twin ("law lord Lord Bingham"), and
         cells of a table row (three or more short cells separated by tabs or runs
         of spaces, "Home   Home   Away").
@@ -93,6 +97,8 @@ class DoubledWord(Rule):
                 continue
             if word.text in vocabulary or low in vocabulary:
                 continue
+            if low not in _FUNCTION_WORDS and _pair_stands_alone(prose, prev, word):
+                continue  # "fun fun", "What what!" as a line or sentence; "rsnoble\nrsnoble"
             if _in_table_row(prose, prev.end, word.start):
                 continue  # "Won\tWon\tLost": table headers, cells that repeat a word
             if counts is None:
@@ -119,6 +125,22 @@ class DoubledWord(Rule):
 
 
 _CELL_GAP_RE = regex.compile(r"\t|  +")
+_ALONE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?…]\s)[ \t\"“(]*\Z")
+_ALONE_AFTER_RE = regex.compile(r"[ \t]*(?:[.!?…]+[\"”)]*(?:\s|\Z)|[\"”)]*[ \t]*(?:\r?\n|\Z))")
+# The end of a line that closes its paragraph: a blank line or the end of the text.
+_PARAGRAPH_END_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*(?:\r?\n|\Z)|\Z)")
+
+
+def _pair_stands_alone(prose: str, prev, word) -> bool:
+    """Whether the pair is a line or a sentence of its own ("fun fun", "What what!"),
+    said for effect; across a line end, whether the second word is a paragraph of
+    its own (a name label under a signature line: "... by harbourfan\nharbourfan\n\n");
+    a word alone on a line that the sentence goes on after is still a slip."""
+    if "\n" in prose[prev.end : word.start]:
+        return _PARAGRAPH_END_RE.match(prose, word.end) is not None
+    before = _ALONE_BEFORE_RE.search(prose, max(0, prev.start - 8), prev.start) is not None
+    return before and _ALONE_AFTER_RE.match(prose, word.end) is not None
+
 
 
 def _in_table_row(prose: str, gap_start: int, gap_end: int) -> bool:

@@ -26,6 +26,14 @@ _ADVERBS = frozenset(
 # "and am", "but am": the verb of an earlier "I" ("I was and am proud").
 _CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "nor", "so"})
 # After these, "am" cannot be the verb: it is an article ("including am agreement").
+# Words an article never stands before: articles, prepositions, pronouns.
+_NO_ARTICLE_BEFORE = frozenset(
+    """
+    a an the this that these those my your his her its our their on in at to of for
+    from with by into onto about over under as than i you he she it we they me him us
+    them not
+    """.split()
+)
 _ARTICLE_CONTEXT = frozenset(
     """
     of in on at for with by from into onto including include includes included about
@@ -46,6 +54,8 @@ class AmAsArticle(Rule):
         ("am I"), not after a number (the time "10 am"), and not as "AM" or "a.m.". It
         is flagged before a word that takes "an" ("am increase", "am "Agreement"), or
         after a word that an article follows but a verb cannot ("including am deal").
+        Not before a word no article stands before ("and am on the way", "am a
+        swimmer") nor beside a bracket ("I (and others) am always").
 
     Why it matters:
         "am" is a real word, so a spell-checker passes it; the slip of one key turns
@@ -90,6 +100,10 @@ class AmAsArticle(Rule):
             # "am." / "am," / "am)" end or interrupt the phrase: never an article.
             if prose[word.end : word.end + 1] in ".,;:)!?":
                 continue
+            if nxt.text.lower() in _NO_ARTICLE_BEFORE:
+                continue  # "and am on the journey", "(am a swimmer": no article stands there
+            if prose[max(0, word.start - 2) : word.start].rstrip(" \t")[-1:] in (")", "("):
+                continue  # "I (and many others) am always", "(am a big build": the verb
             prev = words[i - 1] if i > 0 else None
             if prev is not None and _is_clock_time(prose, prev, word):
                 continue  # 10 am, 10.30 am

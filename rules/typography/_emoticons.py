@@ -1,0 +1,33 @@
+"""Emoticons: ``:)``, ``;-)``, ``:-(``, ``8*)``, ``:]``, ``: )``, turned round, ``(:``,
+and smiles written as a run of brackets, ``Thanks)))``.
+
+Their brackets and colons are faces, not punctuation: the typography rules that pair
+brackets or look at the space before a colon or semicolon leave them alone.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose,
+# then one or more mouths; or the same turned round. Not inside a word on the
+# mouth's side ("(:foo" is no face).
+EMOTICON_RE = regex.compile(
+    r"(?:[:;=][-o^'*]?|(?<!\w)[8xX][-^*'])[()\[\]{}]+(?!\w)"
+    # the same with a space between eyes and mouth, standing apart: "found it. : )"
+    r"|(?<!\w)[:;] [()]+(?![\w(\[{])"
+    # turned round: "(:", "(-:"
+    r"|(?<!\w)[(\[{]+[-o^']?[:;=](?![\w(\[{])"
+)
+# Smiles written as a run of three or more round brackets ("Thanks)))"): a bracket of
+# such a run is a face only where it has no partner ("f(g(h(x)))" closes three).
+BRACKET_RUN_RE = regex.compile(r"\){3,}|\({3,}")
+
+
+def emoticon_chars(text: str, pattern=EMOTICON_RE) -> set[int]:
+    """Offsets in ``text`` of every character that belongs to a match of ``pattern``
+    (by default, an emoticon)."""
+    out: set[int] = set()
+    for m in pattern.finditer(text):
+        out.update(range(m.start(), m.end()))
+    return out
