@@ -507,3 +507,16 @@ def test_ignoring_case_where_lower_case_changes_the_length(tmp_path):
     text = "İstanbul rose 5 Percent.\n"  # "İ".lower() is two characters
     (d,) = lint(tmp_path, text)
     assert text[d.start : d.end] == "Percent" and d.fix.edits[0].replacement == "Per cent"
+
+
+def test_a_plan_runs_its_own_configurations_rules_after_another_was_loaded(tmp_path):
+    from linter.parallel import Plan
+
+    style(tmp_path, SUBSTITUTION)
+    plan = Plan(config=load_config(tmp_path / "copydesk.toml"), codes=["HS001"])
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "copydesk.toml").write_text('select = ["TP"]\n')
+    load_config(other / "copydesk.toml")  # a second project, in the same process
+    found = plan.linter_for("a.txt").lint(Document("Up 5 percent.\n")).diagnostics
+    assert [d.code for d in found] == ["HS001"]
