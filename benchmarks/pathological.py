@@ -1,6 +1,6 @@
 """Pathological inputs: every rule must stay linear in its input.
 
-    python -m benchmarks.pathological [--sizes 4000,16000,64000,1000000] [--rule CODE]
+    python -m benchmarks.pathological [--sizes 4000,16000,64000,1000000] [--rule CODE] [--config FILE]
 
 Each input family (long runs of dots, spaces, quotes, ``a.``, ``@`` and zero-width
 characters, one capitalised word repeated, many distinct capitalised words, one long
@@ -9,7 +9,8 @@ alone. The report gives the time per rule and size, and the ratio of the largest
 the smallest size's time against the ratio of the sizes: the budget is that 16x the
 input costs at most ~20x the time (``max_growth`` in ``budgets.toml``, as a multiple
 of the input growth: 20/16 = 1.25). Times under ``floor`` seconds are too small to
-judge and pass. Exit status 1 when a rule is over budget. Needs no corpus.
+judge and pass. ``--config FILE`` adds the house-style rules that configuration lists.
+Exit status 1 when a rule is over budget. Needs no corpus.
 """
 
 from __future__ import annotations
@@ -121,7 +122,18 @@ def main(argv=None) -> int:
                     help="input sizes in characters (default 4000,16000,64000,1000000)")
     ap.add_argument("--rule", action="append", default=None, help="only this rule (repeatable)")
     ap.add_argument("--family", action="append", default=None, choices=list(FAMILIES), help="only this input")
+    ap.add_argument("--config", metavar="FILE", help="also time the house-style rules of this configuration")
     args = ap.parse_args(argv)
+    if args.config:
+        from pathlib import Path
+
+        from linter.config import ConfigError, load_config
+
+        try:
+            load_config(Path(args.config))
+        except ConfigError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     sizes = sorted(int(s) for s in args.sizes.split(","))
     budget = load_budgets().get("pathological", {})
     max_growth = float(budget.get("max_growth", 1.25))

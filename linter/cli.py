@@ -90,10 +90,12 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--output-format", "--format", dest="format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", metavar="FILE", help="use this copydesk.toml or pyproject.toml (its house styles are listed too)")
     rules.set_defaults(func=cmd_rules)
 
     rule = sub.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("rule", metavar="CODE", help="a rule code or name (or a prefix or category)")
+    rule.add_argument("--config", metavar="FILE", help="use this copydesk.toml or pyproject.toml (for its house-style rules)")
     rule.set_defaults(func=cmd_rule)
 
     server = sub.add_parser(
@@ -570,6 +572,22 @@ def _check_stdin(plan, target):
 # ---------------------------------------------------------------------------- rules
 
 
+def _load_rules_config(args: argparse.Namespace) -> None:
+    """Load the configuration (``--config`` or the one found from here) so that its
+    house-style rules are listed. A broken one is a warning here: the built-in rules
+    are still listed (``check`` refuses it)."""
+    from pathlib import Path
+
+    from linter.config import ConfigError, load_config
+    from linter.registry import use_configured_rules
+
+    try:
+        load_config(Path(args.config) if args.config else None, ["."])
+    except ConfigError as exc:
+        use_configured_rules(())
+        _warn(f"{exc}; listing the built-in rules only")
+
+
 def _rule_rows():
     from linter.registry import all_rules
 
@@ -579,15 +597,19 @@ def _rule_rows():
 def cmd_rules(args: argparse.Namespace) -> int:
     from linter.docs import default_label
 
+    _load_rules_config(args)
     rows = _rule_rows()
     if args.format == "json":
         import json
 
         print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return EXIT_OK
-    headers = ("code", "name", "category", "severity", "fix", "default", "summary")
+    sources = any(r["source"] for r in rows)
+    headers = ("code", "name", "category", "severity", "fix", "default") + (("source",) if sources else ()) + ("summary",)
     table = [
-        (r["code"], r["name"], r["category"], r["severity"], r["fix"], default_label(r), r["summary"])
+        (r["code"], r["name"], r["category"], r["severity"], r["fix"], default_label(r))
+        + ((r["source"] or "built-in",) if sources else ())
+        + (r["summary"],)
         for r in rows
     ]
     widths = [max(len(h), *(len(row[i]) for row in table)) if table else len(h) for i, h in enumerate(headers[:-1])]
@@ -608,6 +630,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     from linter.docs import rule_page
     from linter.registry import SelectionError, all_rules, resolve
 
+    _load_rules_config(args)
     try:
         codes = sorted(resolve(args.rule, all_rules()))
     except SelectionError as exc:

@@ -4,8 +4,10 @@
 The configuration is found upward from the checked paths (``copydesk.toml`` wins over
 ``pyproject.toml`` in the same directory; a ``pyproject.toml`` without a
 ``[tool.copydesk]`` table is skipped), or given with ``--config``. Relative paths in it
-(``vocabulary-file``, ``names-file``, ``per-file-ignores`` and ``include``/``exclude``
-globs) are relative to the directory of the file that holds them.
+(``vocabulary-file``, ``names-file``, ``styles``, ``per-file-ignores`` and
+``include``/``exclude`` globs) are relative to the directory of the file that holds them.
+Keys claimed by rule modules (``styles``: house styles) are loaded by those modules
+and their rules installed in the registry before any selector is resolved.
 """
 
 from __future__ import annotations
@@ -80,9 +82,25 @@ class Config:
     # The keys this configuration's file set (as written there): where each setting
     # came from, for --show-settings.
     origins: dict[str, str] = field(default_factory=dict)
-    # The files this configuration was read from: itself, its vocabulary-file and
-    # names-file (the language server reloads it when one of them changes).
+    # Rules the configuration declares as data (``styles``: house styles), as the
+    # rule modules that claim those keys load them (linter.registry.configured_rule_keys).
+    rule_sets: list[Any] = field(default_factory=list)
+    # The files this configuration was read from: itself, its vocabulary-file,
+    # names-file and style files (the language server reloads it when one changes).
     files: list[Path] = field(default_factory=list)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # In a worker process the configuration's own rules must be known again.
+        self.__dict__.update(state)
+        self.install_rules()
+
+    def install_rules(self) -> None:
+        """Make this configuration's own rules (house styles) the ones in force: a
+        process that serves several configurations (the language server) calls it
+        before building a linter for one."""
+        from linter.registry import use_configured_rules
+
+        use_configured_rules(self.rule_sets)
 
     @property
     def label(self) -> str:
@@ -163,7 +181,7 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
                 path = found
                 break
         if path is None:
-            return Config()
+            return _in_force(Config())
         explicit = False
     else:
         explicit = True
@@ -184,12 +202,17 @@ def load_config(path: Path | None = None, start_paths: Iterable[str] = ()) -> Co
         if table is None:
             if explicit:
                 raise ConfigError(f"{path}: no [tool.copydesk] table in this file")
-            return Config()
+            return _in_force(Config())
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: tool.copydesk: expected a table ([tool.copydesk]), got {table!r}")
         data = table
         prefix = "tool.copydesk."
     return parse_config(data, path, prefix)
+
+
+def _in_force(cfg: Config) -> Config:
+    cfg.install_rules()
+    return cfg
 
 
 def _os_reason(exc: Exception) -> str:
@@ -260,13 +283,30 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     def err(key: str, what: str) -> ConfigError:
         return ConfigError(f"{path}: {prefix}{key}: {what}")
 
+    from linter.registry import SelectionError, all_rules, configured_rule_keys, resolve, use_configured_rules
+    from linter.rule import option_display, option_key
+
+    loaders = configured_rule_keys()
+    keys = _KEYS + tuple(loaders)
     for key in data:
-        if key not in _KEYS:
+        if key not in keys:
             import difflib
 
-            close = difflib.get_close_matches(key.replace("_", "-"), _KEYS, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
+            close = difflib.get_close_matches(key.replace("_", "-"), keys, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(keys)}"
             raise err(key, f"unknown key{hint}")
+
+    # Rules declared as data come first: the selectors below may name them.
+    for key, load in loaders.items():
+        if key in data:
+            try:
+                cfg.rule_sets.append(load(data[key], path))
+                cfg.files.extend(cfg.rule_sets[-1].files)
+                use_configured_rules(cfg.rule_sets)
+            except ValueError as exc:
+                use_configured_rules(())
+                raise err(key, str(exc)) from None
+    use_configured_rules(cfg.rule_sets)
 
     def str_list(key: str) -> list[str] | None:
         if key not in data:
@@ -277,9 +317,6 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise err(key, f"expected a list of strings, got {value!r}")
         return list(value)
-
-    from linter.registry import SelectionError, all_rules, resolve
-    from linter.rule import option_display, option_key
 
     registry = all_rules()
 
@@ -564,6 +601,8 @@ def describe_settings(cfg: Config, command_line: dict[str, Any] | None = None) -
         "language": (list(cfg.languages), ("language",)),
         "quality": (cfg.quality, ("quality",)),
     }
+    for rule_set in cfg.rule_sets:  # rules declared as data (house styles)
+        values[rule_set.key] = (rule_set.describe(), (rule_set.key,))
     out: dict[str, dict[str, Any]] = {}
     for key, (value, file_keys) in values.items():
         if key in command_line:
@@ -630,6 +669,7 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
     """A :class:`linter.Linter` with the configuration's settings, options and severities."""
     from linter.engine import Linter
 
+    cfg.install_rules()
     codes = selected_codes(cfg) if codes is None else list(codes)
     rule_options: dict[str, dict[str, Any]] = {}
     if cfg.quality:

@@ -33,14 +33,15 @@ def _default_cell(cls) -> str:
 
 
 def rules_table() -> str:
-    """The Markdown table of every registered rule."""
-    from linter.registry import all_rules
+    """The Markdown table of every rule copydesk or its plugins ship (house styles
+    are a project's own: `copydesk rules` lists them)."""
+    from linter.registry import builtin_rules
 
     lines = [
         "| Code | Name | Category | Severity | Fix | On by default | Summary |",
         "|---|---|---|---|---|---|---|",
     ]
-    for code, cls in all_rules().items():
+    for code, cls in builtin_rules().items():
         fix = cls.metadata()["fix"].replace("none", "")
         lines.append(
             f"| <a id=\"{rule_anchor(code)}\"></a>{code} | `{cls.name}` | {cls.category} | {cls.severity} | {fix} | "
@@ -70,6 +71,8 @@ def rule_page(code: str) -> str:
         f"category: {meta['category']}  severity: {meta['severity']}  fix: {meta['fix']}  "
         f"default: {default_label(meta)}"
     )
+    if cls.source:
+        head += f"\nsource: {cls.source}"
     if cls.options:
         opts = "\n".join(f"  {option_display(k)} = {o.default!r}: {o.help}" for k, o in cls.options.items())
         head += f"\noptions ([tool.copydesk.rules.{code}]):\n{opts}"

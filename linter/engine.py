@@ -9,8 +9,8 @@ from typing import Any, Callable, Iterable
 from linter.diagnostic import Applicability, Diagnostic, Fix, Severity
 from linter.document import Document
 from linter.fixer import FixResult, fix_until_stable
-from linter.registry import all_rules, select_codes
-from linter.rule import Rule, Settings
+from linter.registry import all_rules, configured_rule_sets, select_codes, use_configured_rules
+from linter.rule import Rule, RuleStopped, Settings
 
 UNUSED_DIRECTIVE_CODE = "ST001"
 
@@ -23,6 +23,8 @@ class RuleError:
     path: str | None
     doc_id: str | None
     error: str
+    # False when the rule stopped for a reason the user can act on (RuleStopped).
+    internal: bool = True
 
 
 class LintCancelled(Exception):
@@ -85,9 +87,12 @@ class Linter:
                 r.code: r.effective_severity for r in self.rules if r.effective_severity != r.severity
             },
             "unfixable": self.unfixable,
+            # Rules declared as data (house styles) are rebuilt from their data there.
+            "configured": configured_rule_sets(),
         }
 
     def __setstate__(self, state: dict) -> None:
+        use_configured_rules(state.get("configured", ()))
         self.__init__(
             state["codes"],
             settings=state["settings"],
@@ -109,6 +114,8 @@ class Linter:
                 raise LintCancelled()
             try:
                 diagnostics.extend(rule.run(doc))
+            except RuleStopped as exc:
+                errors.append(RuleError(rule.code, doc.path, doc.doc_id, str(exc), internal=False))
             except Exception as exc:  # a broken rule must not lose the others' findings
                 errors.append(RuleError(rule.code, doc.path, doc.doc_id, f"{type(exc).__name__}: {exc}"))
         if self._supersedes:

@@ -70,6 +70,7 @@ class Plan:
         return linter
 
     def _linter_for(self, path: str | None, record: bool = False):
+        self.config.install_rules()
         ignored: frozenset[str] = frozenset() if record else self.records_only & set(self.codes)
         selectors = self.config.ignores_for(path)
         if selectors:
@@ -155,7 +156,10 @@ def check_text(
     result.diagnostics = linted.diagnostics
     where = path + (f":{doc_id}" if doc_id is not None else "")
     result.rule_errors = [
-        f"internal error in rule {e.code} on {where}: {e.error}; please report it" for e in linted.errors
+        f"internal error in rule {e.code} on {where}: {e.error}; please report it"
+        if e.internal
+        else f"{where}: {e.error}"
+        for e in linted.errors
     ]
     result.source_lines = {d.line: doc.line_text(d.line) for d in linted.diagnostics}
     if plan.keep_text:

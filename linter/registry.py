@@ -3,6 +3,9 @@
 Built-in rules live in ``linter.rules`` (the repository's ``rules/`` folder), one
 module per rule. Third-party rules register under the ``copydesk.rules`` entry-point
 group, each entry point naming a Rule subclass or a module that defines some.
+A configuration can declare rules as data too (house styles): a rule module claims
+the configuration key through ``CONFIGURED_RULES`` and the configuration installs the
+rules it builds with :func:`use_configured_rules`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import importlib
 import inspect
 import pkgutil
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from linter.diagnostic import Category
 from linter.rule import CODE_RE, Rule
@@ -32,11 +35,13 @@ def _rules_in_module(module) -> list[type[Rule]]:
 
 
 @lru_cache(maxsize=1)
-def all_rules() -> dict[str, type[Rule]]:
-    """Every known rule class by code, built-ins first, then plugins."""
+def _discovered() -> tuple[dict[str, type[Rule]], dict[str, Callable[..., Any]]]:
+    """The rules written in Python (built-ins, then plugins) by code, and the
+    configuration keys that rule modules turn into rules (``CONFIGURED_RULES``)."""
     import linter.rules as pkg
 
     registry: dict[str, type[Rule]] = {}
+    builders: dict[str, Callable[..., Any]] = {}
 
     def add(cls: type[Rule], origin: str) -> None:
         if not CODE_RE.match(cls.code):
@@ -45,12 +50,19 @@ def all_rules() -> dict[str, type[Rule]]:
             raise RuntimeError(f"{origin}: rule code {cls.code} is already used by {registry[cls.code].__module__}")
         registry[cls.code] = cls
 
+    def add_builders(module, origin: str) -> None:
+        for key, builder in (getattr(module, "CONFIGURED_RULES", None) or {}).items():
+            if key in builders and builders[key] is not builder:
+                raise RuntimeError(f"{origin}: configuration key {key!r} is already claimed")
+            builders[key] = builder
+
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
         if info.ispkg:
             continue
         module = importlib.import_module(info.name)
         for cls in _rules_in_module(module):
             add(cls, info.name)
+        add_builders(module, info.name)
 
     try:
         eps = []
@@ -63,6 +75,8 @@ def all_rules() -> dict[str, type[Rule]]:
             classes = [obj] if inspect.isclass(obj) else _rules_in_module(obj)
             for cls in classes:
                 add(cls, f"plugin {ep.name}")
+            if not inspect.isclass(obj):
+                add_builders(obj, f"plugin {ep.name}")
     except Exception as exc:  # a broken plugin must not take the built-ins down
         import sys
 
@@ -73,7 +87,72 @@ def all_rules() -> dict[str, type[Rule]]:
         if cls.name in names:
             raise RuntimeError(f"rule name {cls.name!r} is used by {names[cls.name]} and {code}")
         names[cls.name] = code
-    return dict(sorted(registry.items()))
+    return dict(sorted(registry.items())), builders
+
+
+def builtin_rules() -> dict[str, type[Rule]]:
+    """The rules written in Python (the built-ins and plugins), by code: what the
+    README's table documents."""
+    return dict(_discovered()[0])
+
+
+# Rules a configuration declares as data (house styles), installed by
+# ``use_configured_rules`` for the configuration in force.
+_configured: tuple[Any, ...] = ()
+_configured_rules: dict[str, type[Rule]] = {}
+
+
+def all_rules() -> dict[str, type[Rule]]:
+    """Every known rule class by code: the built-ins, the plugins and the rules of
+    the configuration in force (see :func:`use_configured_rules`)."""
+    builtin = _discovered()[0]
+    if not _configured_rules:
+        return dict(builtin)
+    return dict(sorted({**builtin, **_configured_rules}.items()))
+
+
+def configured_rule_keys() -> dict[str, Callable[..., Any]]:
+    """Configuration keys whose values a rule module turns into rules, with the
+    function that does it: a module under ``linter.rules`` (or a plugin module)
+    declares ``CONFIGURED_RULES = {"key": load}``; ``load(value, config_path)``
+    returns a picklable rule set (``rules()``: the Rule classes it declares;
+    ``key``; ``describe()``: its value for --show-settings; ``files``: the files it
+    read) and raises ``ValueError`` with a one-line message for bad data."""
+    return dict(_discovered()[1])
+
+
+def use_configured_rules(rule_sets: Iterable[Any]) -> None:
+    """Make the rules of ``rule_sets`` (from :func:`configured_rule_keys`'
+    loaders) known to every look-up, in place of the previous configuration's.
+    Raises ``ValueError`` when one's code, prefix or name is taken already."""
+    global _configured, _configured_rules
+    rule_sets = tuple(rule_sets)
+    if rule_sets == _configured:
+        return
+    builtin = _discovered()[0]
+    builtin_prefixes = {code[:2] for code in builtin}
+    names = {cls.name: code for code, cls in builtin.items()}
+    found: dict[str, type[Rule]] = {}
+    for rule_set in rule_sets:
+        for cls in rule_set.rules():
+            where = getattr(cls, "source", None) or cls.__module__
+            if cls.code[:2] in builtin_prefixes:
+                raise ValueError(
+                    f"{where}: rule {cls.code}: the prefix {cls.code[:2]} belongs to the built-in rules; choose another"
+                )
+            if cls.code in found:
+                other = getattr(found[cls.code], "source", None) or found[cls.code].__module__
+                raise ValueError(f"{where}: rule {cls.code}: the code is already declared in {other}")
+            if cls.name in names:
+                raise ValueError(f"{where}: rule {cls.code}: the name {cls.name!r} is already used by {names[cls.name]}")
+            found[cls.code] = cls
+            names[cls.name] = cls.code
+    _configured, _configured_rules = rule_sets, found
+
+
+def configured_rule_sets() -> tuple[Any, ...]:
+    """The rule sets in force (picklable: a worker process installs them again)."""
+    return _configured
 
 
 def _any_plugin_declared() -> bool:

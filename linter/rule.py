@@ -39,6 +39,12 @@ def option_display(name: str) -> str:
     return option_key(name).replace("_", "-")
 
 
+class RuleStopped(Exception):
+    """A rule gave up on a document for a reason the user can act on (a house-style
+    pattern over its time limit). The message names the file, the rule and the key;
+    it is reported as a run error, not as a bug in copydesk."""
+
+
 class RuleOptions(dict):
     """A rule's option values, keyed by :func:`option_key`; looked up in either
     spelling (``self.opts["min-words"]`` is ``self.opts["min_words"]``)."""
@@ -126,6 +132,9 @@ class Rule:
     # inside one of them: the more specific finding says more (a foreign line also
     # matched as boilerplate is reported once, naming its language).
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # The file that declares a rule given as data (a house style); None for a rule
+    # written in Python.
+    source: ClassVar[str | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -245,4 +254,5 @@ class Rule:
             "default_scope": "all" if cls.default_on_files else "records",
             "summary": cls.summary(),
             "options": {option_display(k): {"default": o.default, "help": o.help} for k, o in cls.options.items()},
+            "source": cls.source,
         }

@@ -123,6 +123,15 @@ def test_readme_configuration_example_loads(tmp_path):
     block = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
     (tmp_path / "house-words.txt").write_text("Cakaj\n", encoding="utf-8")
     (tmp_path / "names.txt").write_text("Gent Cakaj: Gent Caka\n", encoding="utf-8")
+    (tmp_path / "styles").mkdir()
+    example_style = Path(__file__).resolve().parent.parent / "examples" / "styles" / "house.toml"
+    (tmp_path / "styles" / "house.toml").write_text(example_style.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
-    cfg = load_config(tmp_path / "pyproject.toml")
+    try:
+        cfg = load_config(tmp_path / "pyproject.toml")
+    finally:
+        from linter.registry import use_configured_rules
+
+        use_configured_rules(())
     assert cfg.rules  # the example sets a rule option, and it is accepted
+    assert cfg.rule_sets  # and lists a house style

@@ -66,7 +66,8 @@ def rule_descriptor(code: str, home: str | None = None) -> dict[str, Any]:
     if cls is None:
         return {"id": code}
     sections = cls.doc_sections()
-    extra = {"helpUri": f"{home.rstrip('/')}#{rule_anchor(code)}"} if home else {}
+    # A house-style rule has no row in the README's table: its help is its text.
+    extra = {"helpUri": f"{home.rstrip('/')}#{rule_anchor(code)}"} if home and cls.source is None else {}
     return {
         "id": code,
         "name": cls.name,
@@ -74,7 +75,12 @@ def rule_descriptor(code: str, home: str | None = None) -> dict[str, Any]:
         "fullDescription": {"text": " ".join(sections.get("What it does", "").split()) or cls.summary()},
         "help": {"text": cls.documentation(), "markdown": _markdown_help(cls)},
         "defaultConfiguration": {"level": _LEVEL[cls.severity]},
-        "properties": {"category": str(cls.category), "tags": [str(cls.category)], "fix": cls.metadata()["fix"]},
+        "properties": {
+            "category": str(cls.category),
+            "tags": [str(cls.category)],
+            "fix": cls.metadata()["fix"],
+            **({"source": cls.source} if cls.source else {}),
+        },
         **extra,
     }
 

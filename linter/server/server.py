@@ -169,6 +169,7 @@ class CopydeskServer(LanguageServer):
         key = str(found) if found else f"defaults:{root}"
         cached = self._projects.get(key)
         if cached is not None and _signature(cached[1][0].files) == cached[0]:
+            cached[1][0].install_rules()  # its house styles, not another project's
             return cached[1]
         try:
             cfg = load_config(found) if found else Config(root=root.resolve())
@@ -453,6 +454,7 @@ def build_server() -> CopydeskServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: CopydeskServer, params: types.HoverParams):
         from linter.docs import rule_page
+        from linter.registry import all_rules
 
         outcome = await ls.current(params.text_document.uri)
         if outcome is None:
@@ -465,7 +467,7 @@ def build_server() -> CopydeskServer:
         parts, seen = [], set()
         for d in hits:
             parts.append(f"{d.code}: {d.message}")
-            if d.code not in seen:
+            if d.code not in seen and d.code in all_rules():  # a house rule of this project's
                 seen.add(d.code)
                 page = rule_page(d.code)
                 fence = "`" * max(3, 1 + max((len(r) for r in page.split() if set(r) == {"`"}), default=0))
