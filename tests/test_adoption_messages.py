@@ -54,3 +54,12 @@ def test_fenced_code_with_crlf_keeps_offsets():
 def test_quality_messages_name_options_as_users_write_them():
     msgs = [m for c, m in _codes("A short note.\n", select=["QL001"]) if c == "QL001"]
     assert msgs and "min-words" in msgs[0] and "min_words" not in msgs[0]
+
+
+def test_a_byline_is_story_furniture_silent_unless_asked():
+    text = "Harbour talks resume\n\nBy Maren Holt\n\nThe two ministers met on Tuesday to discuss quotas.\n"
+    assert not [c for c, _ in _codes(text) if c == "BP001"]
+    from linter import Document, Linter
+
+    asked = Linter(["BP001"], rule_options={"BP001": {"furniture": True}}).lint(Document(text)).diagnostics
+    assert [d.severity.name for d in asked] == ["INFO"]

@@ -67,6 +67,8 @@ class BoilerplateLine(Rule):
     Options:
         max-links: the most short lines under a "related links" heading that are
         taken as its list of links (default 20).
+        furniture: also report story furniture, bylines, timestamps, photo credits
+        and contact lines, at info severity (default false: they belong to the story).
     """
 
     code = "BP001"
@@ -77,6 +79,10 @@ class BoilerplateLine(Rule):
     fix_applicability = (Applicability.UNSAFE,)
     options = {
         "max-links": Option(20, 'short lines under a "related links" heading taken as links'),
+        "furniture": Option(
+            False,
+            "also report story furniture (bylines, timestamps, photo credits, contact lines), at info severity",
+        ),
     }
 
     def check(self, doc):
@@ -149,7 +155,10 @@ class BoilerplateLine(Rule):
         head = 0
         while head < n and head in flagged:
             head += 1
+        report_furniture = self.opts["furniture"]
         for i in sorted(flagged):
+            if i in info and not report_furniture:
+                continue  # a byline or dateline belongs to the story: silent unless asked
             line = lines[i]
             where = ""
             if i >= tail and tail > 0:
