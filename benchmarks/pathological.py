@@ -116,6 +116,22 @@ def judge_all(results: dict, sizes: list[int], max_growth: float, floor: float) 
     return over
 
 
+def peak_memory_mb(size: int) -> tuple[float | None, int]:
+    """Peak resident memory (MB) of ``copydesk check`` on one paragraph of ``size``
+    characters, measured in a fresh process (GNU time's ``%M``), and its exit code."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from benchmarks.speed import timed
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text(FAMILIES["paragraph"](size), encoding="utf-8")
+        _, rss, code, _ = timed([sys.executable, "-m", "linter", "check", os.fspath(path)])
+    return rss, code
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.pathological", description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="4000,16000,64000,1000000",
@@ -123,6 +139,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rule", action="append", default=None, help="only this rule (repeatable)")
     ap.add_argument("--family", action="append", default=None, choices=list(FAMILIES), help="only this input")
     ap.add_argument("--config", metavar="FILE", help="also time the house-style rules of this configuration")
+    ap.add_argument("--memory", type=int, default=None, metavar="CHARS",
+                    help="also measure the peak memory of checking one paragraph of CHARS characters "
+                         "(10000000 for the 10 MB budget)")
     args = ap.parse_args(argv)
     if args.config:
         from pathlib import Path
@@ -145,6 +164,13 @@ def main(argv=None) -> int:
             continue  # quick at every size
         print(f"{family:20} {code:6} " + "  ".join(f"{times[n]:8.3f}s" for n in sizes))
     over = judge_all(results, sizes, max_growth, floor)
+    if args.memory:
+        rss, code = peak_memory_mb(args.memory)
+        limit = float(budget.get("max_memory_mb", 400))
+        shown = "unknown (no /usr/bin/time)" if rss is None else f"{rss:.0f} MB"
+        print(f"\npeak memory, one paragraph of {args.memory} characters: {shown} (budget {limit:g} MB)")
+        if rss is not None and rss > limit:
+            over.append(f"memory: {rss:.0f} MB for {args.memory} characters (budget {limit:g} MB)")
     if over:
         print("\nOVER BUDGET (16x the input may cost at most ~20x the time):")
         for line in over:

@@ -266,3 +266,29 @@ def test_repeated_words_share_one_string():
     doc = Document("the council and the mayor met the press " * 50)
     the = [w.text for w in doc.words if w.text == "the"]
     assert len(the) == 150 and all(t is the[0] for t in the)
+
+
+def test_words_read_as_spans_from_compact_arrays():
+    doc = Document("One two, three-four five")
+    words = doc.words
+    assert [w.text for w in words] == ["One", "two", "three-four", "five"]
+    assert words[1] == (4, 7, "two") and words[-1].start == 20
+    assert [w.text for w in words[1:3]] == ["two", "three-four"]
+    assert [w.text for w in reversed(words)][0] == "five"
+    assert doc.word_index_at(5) == 1 and doc.word_index_at(8) == 2
+
+
+def test_compact_words_of_a_long_document_read_the_same(monkeypatch):
+    import linter.document as document
+    from linter.api import lint_text
+
+    text = "The the council met. an apple fell, said Jon Smyth and Jon Smith. " * 40
+    short = Document(text)
+    expected = [tuple(w) for w in short.words]
+    before = [(d.code, d.start, d.end, d.message) for d in lint_text(text)]
+    monkeypatch.setattr(document, "COMPACT_WORDS_CHARS", 0)
+    long = Document(text)
+    assert isinstance(long.words, document.Words)
+    assert [tuple(w) for w in long.words] == expected
+    assert long.word_index_at(30) == short.word_index_at(30)
+    assert [(d.code, d.start, d.end, d.message) for d in lint_text(text)] == before
