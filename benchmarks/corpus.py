@@ -42,6 +42,21 @@ def need(corpus: Path, rel: str) -> Path:
     return path
 
 
+# The scraped news pages (raw page text beside the article's gold text).
+SCRAPED = ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl")
+
+
+def scraped_rows(corpus: Path):
+    """(file, page id ``<file stem>/<id>``, row) for every record of the scraped pages."""
+    for rel in SCRAPED:
+        stem = Path(rel).stem
+        with need(corpus, rel).open(encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    row = json.loads(line)
+                    yield rel, f"{stem}/{row.get('id')}", row
+
+
 def bbc_articles(corpus: Path, limit: int | None = None) -> list[Article]:
     """BBC articles as documents: title + blank line + text, in file order."""
     out = []

@@ -12,10 +12,9 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.corpus import need
+from benchmarks.corpus import SCRAPED, need
 
 FEBRL = "name_variants/febrl_name_pairs.jsonl"
-SCRAPED = ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl")
 
 
 def _cap(s: str) -> str:

@@ -23,15 +23,13 @@ at line by line; the held-out figures are the headline.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import regex
 
-from benchmarks.corpus import need, split_of
+from benchmarks.corpus import scraped_rows, split_of
 
-SCRAPED = ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl")
 SPLITS = ("held-out", "dev", "all")
 # Lines at least this long that appear inside the gold text are article lines even when
 # the gold text joined them with their neighbours.
@@ -101,15 +99,10 @@ def label_lines(naive_lines: list[str], gold: str) -> list[str]:
 
 def pages(corpus: Path):
     """(page id, naive text, gold text) for every scraped page with a gold text."""
-    for rel in SCRAPED:
-        with need(corpus, rel).open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                r = json.loads(line)
-                naive, gold = r.get("naive_text") or "", r.get("gold_text") or ""
-                if naive.strip() and gold.strip():
-                    yield f"{Path(rel).stem}/{r.get('id')}", naive, gold
+    for _, page_id, r in scraped_rows(corpus):
+        naive, gold = r.get("naive_text") or "", r.get("gold_text") or ""
+        if naive.strip() and gold.strip():
+            yield page_id, naive, gold
 
 
 def _empty() -> dict:

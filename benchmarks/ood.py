@@ -31,9 +31,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from benchmarks.corpus import Article, need, split_of
+from benchmarks.corpus import Article, scraped_rows, split_of
 
-SCRAPED = ("raw_scraped_news/gn1_google_news.jsonl", "raw_scraped_news/dragnet_news_blogs.jsonl")
 VERDICTS = Path(__file__).resolve().parent / "verdicts" / "ood.jsonl"
 VERDICT_VALUES = ("real", "false")
 
@@ -41,15 +40,10 @@ VERDICT_VALUES = ("real", "false")
 def ood_articles(corpus: Path) -> list[Article]:
     """The gold text of every scraped page that has one, id ``<file stem>/<id>``."""
     out = []
-    for rel in SCRAPED:
-        with need(corpus, rel).open(encoding="utf-8") as f:
-            for line in f:
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                text = row.get("gold_text")
-                if isinstance(text, str) and text.strip():
-                    out.append(Article(f"{Path(rel).stem}/{row['id']}", text))
+    for _, page_id, row in scraped_rows(corpus):
+        text = row.get("gold_text")
+        if isinstance(text, str) and text.strip():
+            out.append(Article(page_id, text))
     return out
 
 
