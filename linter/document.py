@@ -81,9 +81,10 @@ class Document:
         self.kind = kind
         self.doc_id = doc_id
         if prose is None and kind == "markdown":
-            from linter.markdown import mask_markdown
+            from linter.markdown import mask_markdown, parse
 
-            prose = mask_markdown(text)
+            parsed = self.memo(MARKDOWN_BLOCKS, lambda: parse(text))
+            prose = mask_markdown(text, parsed)
         self.prose = text if prose is None else prose
         if len(self.prose) != len(self.text):
             raise ValueError("prose view must have the same length as the text")
@@ -279,6 +280,10 @@ class Document:
         """Index into ``words`` of the word containing or following ``offset``."""
         return bisect_right(self.words.ends, offset)
 
+
+# The memo key of a Markdown document's parsed blocks (its prose and its directives'
+# code mask are both made from them).
+MARKDOWN_BLOCKS = "markdown-blocks"
 
 # Documents at least this long keep their words compact (spans made on access).
 COMPACT_WORDS_CHARS = 1_000_000

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from linter.diagnostic import Applicability, Diagnostic, Fix, Severity
-from linter.document import Document
+from linter.document import MARKDOWN_BLOCKS, Document
 from linter.fixer import FixResult, fix_until_stable
 from linter.registry import all_rules, configured_rule_sets, select_codes, use_configured_rules
 from linter.rule import Rule, RuleStopped, Settings
@@ -122,9 +122,10 @@ class Linter:
             diagnostics = _drop_superseded(diagnostics, self._supersedes)
         if doc.kind == "markdown":
             from linter import suppression  # Markdown only: plain text carries no directives
-            from linter.markdown import mask_code
+            from linter.markdown import mask_code, parse
 
-            directives = suppression.parse(mask_code(doc.text), doc.line_starts)
+            blocks = doc.memo(MARKDOWN_BLOCKS, lambda: parse(doc.text))
+            directives = suppression.parse(mask_code(doc.text, blocks), doc.line_starts)
             diagnostics = suppression.apply(diagnostics, directives)
             unused_rule = self._by_code.get(UNUSED_DIRECTIVE_CODE)
             if unused_rule is not None:

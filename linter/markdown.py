@@ -134,9 +134,9 @@ def _inline_code_spans(text: str, blocks: _Blocks):
             yield m.start(), m.end()
 
 
-def _blocks_of(text: str) -> tuple[str, _Blocks]:
+def parse(text: str) -> tuple[str, _Blocks]:
     """The text with its front matter blanked (the parser does not know it), and its
-    blocks."""
+    blocks: what both masks are made from, so a document is parsed once."""
     front = _front_matter(text)
     if front is None:
         return text, _Blocks(text)
@@ -146,11 +146,12 @@ def _blocks_of(text: str) -> tuple[str, _Blocks]:
     return body, _Blocks(body)
 
 
-def mask_code(text: str) -> str:
+def mask_code(text: str, parsed: tuple[str, _Blocks] | None = None) -> str:
     """Return ``text`` with only code (front matter, fenced and indented blocks, inline
     code) blanked, same length: where inline directives are looked for, so that a
-    directive shown as an example in code is not obeyed."""
-    body, blocks = _blocks_of(text)
+    directive shown as an example in code is not obeyed. ``parsed`` is
+    :func:`parse`'s result for ``text`` when the caller has it."""
+    body, blocks = parse(text) if parsed is None else parsed
     chars = list(body)
     for start, end in blocks.code:
         _blank(chars, start, end)
@@ -159,10 +160,11 @@ def mask_code(text: str) -> str:
     return "".join(chars)
 
 
-def mask_markdown(text: str) -> str:
+def mask_markdown(text: str, parsed: tuple[str, _Blocks] | None = None) -> str:
     """Return ``text`` with non-prose Markdown masked, same length: blocks blanked
-    with spaces, inline regions replaced by :data:`PLACEHOLDER`."""
-    body, blocks = _blocks_of(text)
+    with spaces, inline regions replaced by :data:`PLACEHOLDER`. ``parsed`` is
+    :func:`parse`'s result for ``text`` when the caller has it."""
+    body, blocks = parse(text) if parsed is None else parsed
     chars = list(body)
     for start, end in blocks.code + blocks.raw_html:
         _blank(chars, start, end)
