@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from linter.config import Config, matches_any
+from linter.writer import encode  # noqa: F401  (the inverse of decode lives with the writer)
 
 BOM = codecs.BOM_UTF8
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -72,12 +73,6 @@ def decode(data: bytes) -> TextSource:
     if bom:
         data = data[len(BOM) :]
     return TextSource(data.decode("utf-8", errors="surrogateescape"), bom)
-
-
-def encode(text: str, bom: bool = False) -> bytes:
-    """The inverse of :func:`decode`: the same bytes back, invalid ones included."""
-    data = text.encode("utf-8", errors="surrogateescape")
-    return BOM + data if bom else data
 
 
 def kind_for(path: str) -> str:

@@ -12,11 +12,16 @@ runs (``kill -9``) is removed by the next write beside it.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import tempfile
 
-from linter.sources import encode
+
+def encode(text: str, bom: bool = False) -> bytes:
+    """The inverse of :func:`linter.sources.decode`: the same bytes back, invalid ones included."""
+    data = text.encode("utf-8", errors="surrogateescape")
+    return codecs.BOM_UTF8 + data if bom else data
 
 
 class WriteError(Exception):
