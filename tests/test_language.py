@@ -148,3 +148,19 @@ def test_a_foreign_line_also_taken_for_boilerplate_is_reported_once_naming_its_l
     text2 = text.replace("Opponents said", "Share this article\n\nOpponents said")
     codes = [d.code for d in Linter(["BP001", "LG002"]).lint(Document(text2)).diagnostics]
     assert codes == ["BP001", "LG002"]
+
+
+def test_one_foreign_line_does_not_flip_the_language_of_a_results_table():
+    # Lines of names and figures vote for no language; the single Slovene sentence
+    # must not decide the document's language, so no English line is reported.
+    rows = "\n".join(f"{i}. Runner{i} Example{i} (AAA) 10.{i:02d}" for i in range(1, 13))
+    text = (
+        "Results\n\nMen's 100m final\n" + rows + "\n\n"
+        "Tekmovanje se bo nadaljevalo jutri zjutraj, ko bodo na vrsti še skakalci v daljino.\n\n"
+        "Women's 400m final\n" + rows + "\n"
+    )
+    doc = Document(text)
+    found = langid.document_language(doc)
+    assert found is None or found.code == "en"
+    diags = Linter(["LG001", "LG002"]).lint(Document(text)).diagnostics
+    assert all("Tekmovanje" in text[d.start : d.end] for d in diags), diags

@@ -462,11 +462,13 @@ def _document_language(doc, min_words: int) -> DocumentLanguage | None:
     # function word of any language (team sheets, lists of names) do not vote.
     starts = [w.start for w in doc.words]
     votes: dict[str, float] = {}
+    looked_at = 0  # words of the paragraphs considered, voting or not
     for para in doc.paragraphs[:200]:
         lo, hi = bisect_left(starts, para.start), bisect_left(starts, para.end)
         para_words = [w.text for w in doc.words[lo:hi] if not w.text.isdigit()]
         if len(para_words) < 3:
             continue
+        looked_at += len(para_words)
         c = cues(para.text, para_words)
         if c.script == "Latin" and not any(c.hits.values()):
             continue
@@ -480,5 +482,10 @@ def _document_language(doc, min_words: int) -> DocumentLanguage | None:
     if not votes:
         return None
     best = max(votes, key=lambda k: votes[k])
+    if votes[best] < 0.5 * looked_at:
+        # The bulk of the text decides: one foreign line among lists of names and
+        # figures that vote for nothing (an English results table with a Slovene
+        # sentence) does not make the document foreign.
+        return None
     share = votes[best] / sum(votes.values())
     return DocumentLanguage(best, round(share, 2), "detector", len(words))
