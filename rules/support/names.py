@@ -428,15 +428,32 @@ def collect_mentions(doc) -> Counter:
     about whether the word is a name, so a spelling counts only when it also stands
     inside a sentence somewhere in the document; then every mention of it counts,
     sentence-initial ones included ("President Erdogan protested. Erdogan did not
-    respond." has two mentions of Erdogan and none of President).
+    respond." has two mentions of Erdogan and none of President). A pair of capitalised
+    words counts when it stands inside a sentence, or opens one with a name rather
+    than an ordinary word or a title ("Gent Cakaj met..." counts, "Later Cakaj" not).
     """
     table = extract_mentions(doc)
     out: Counter = Counter()
-    for groups in (table.by_form, table.pairs):
-        for form, ms in groups.items():
-            if any(not m.initial for m in ms):
-                out[form] = len(ms)
+    for form, ms in table.by_form.items():
+        if any(not m.initial for m in ms):
+            out[form] = len(ms)
+    for pair, ms in table.pairs.items():
+        if any(not m.initial for m in ms) or _names_first_word(pair, table):
+            out[pair] = len(ms)
     return out
+
+
+def _names_first_word(pair: str, table: MentionTable) -> bool:
+    """Whether a pair seen only at sentence starts opens with a name, not an opener.
+
+    The second word of a pair always stands inside the sentence; the first reads as a
+    name when it is neither a common sentence opener, nor a title ("President
+    Erdogan"), nor a word the document also writes in lower case ("Gent Cakaj met..."
+    is a name pair, "Later Cakaj said..." is not).
+    """
+    first = pair.split(" ", 1)[0]
+    low = first.casefold()
+    return low not in TITLES and is_name_form(first, table.by_form.get(first, []), table.lower_words)
 
 
 @dataclass
