@@ -9,7 +9,8 @@ A case file holds ``[[fail]]`` cases (the rule must flag them) and ``[[pass]]`` 
   back as copydesk reads a file (UTF-8 with ``surrogateescape``), so cases can hold
   bytes that are not valid UTF-8, which TOML strings cannot;
 * ``options``: the rule's options; ``vocabulary``/``names``/``languages``: settings;
-* fail only: ``count`` (exact number of findings), ``flagged`` (the exact text of the
+* fail only: ``count`` (exact number of findings; by default one per ``flagged`` span
+  when that is a list, else exactly one), ``flagged`` (the exact text of the
   first finding's span, or a list of spans for all of them), ``message`` (a substring
   of the first message), ``fix`` (the text after applying the rule's fixes, unsafe
   included, to a fixed point; ``fix = false`` asserts that no finding has a fix),
@@ -62,6 +63,15 @@ def _doc(case: dict, text: str | None = None) -> Document:
     return Document(case["text"] if text is None else text, "case.txt", kind=case.get("kind", "text"))
 
 
+def _expected_count(case: dict) -> int:
+    """The number of findings a fail case asserts: ``count``, else one per ``flagged``
+    span when a list is given, else exactly one."""
+    if "count" in case:
+        return case["count"]
+    flagged = case.get("flagged")
+    return len(flagged) if isinstance(flagged, list) else 1
+
+
 @pytest.mark.parametrize("code,kind,case", _load_cases())
 def test_case(code, kind, case):
     if "read_as" in case:
@@ -78,8 +88,7 @@ def test_case(code, kind, case):
     offered = {d.fix.applicability for d in found if d.fix}
     assert offered <= set(declared), f"{code} offers {offered} but declares {declared}"
     text = case["text"]
-    if "count" in case:
-        assert len(found) == case["count"], [d.message for d in found]
+    assert len(found) == _expected_count(case), [(d.message, text[d.start : d.end]) for d in found]
     if "flagged" in case:
         spans = [text[d.start : d.end] for d in found]
         want = case["flagged"]
@@ -115,3 +124,10 @@ def test_every_case_file_has_fail_and_pass_cases():
     for path in CASES_DIR.glob("*.toml"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert data.get("fail") and data.get("pass"), f"{path.name} needs [[fail]] and [[pass]] cases"
+
+
+def test_fail_case_count_defaults_to_one_finding_or_one_per_flagged_span():
+    assert _expected_count({"text": "x"}) == 1
+    assert _expected_count({"text": "x", "flagged": "a"}) == 1
+    assert _expected_count({"text": "x", "flagged": ["a", "b"]}) == 2
+    assert _expected_count({"text": "x", "count": 4, "flagged": "a"}) == 4
