@@ -33,9 +33,9 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def run_names(args) -> dict:
-    """How often ``linter.names.variant_kind`` calls corrupted pairs variants (recall)
+    """How often ``linter.rules.support.names.variant_kind`` calls corrupted pairs variants (recall)
     and pairs of different names variants (false positives)."""
-    from linter.names import variant_kind
+    from linter.rules.support.names import variant_kind
 
     rows = [json.loads(line) for line in need(args.corpus, FEBRL).open(encoding="utf-8")]
 

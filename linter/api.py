@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from linter.clean import Cleaner, DocResult, Summary, clean_file
 from linter.document import Document
 from linter.engine import Linter, fix_text, lint_text
-from linter.quality import Gate, compute_signals
+from linter.rules.support.quality import Gate, compute_signals
 from linter.registry import select_codes
 
 

@@ -2,7 +2,7 @@
 
 Reads a JSONL, JSONL.gz or Parquet corpus record by record, applies the rules' fixes
 (safe ones; unsafe ones too with ``--unsafe-fixes``) to each record's text field,
-scores the fixed text with the quality signals (``linter.quality``) and drops records
+scores the fixed text with the quality signals (``linter.rules.support.quality``) and drops records
 that fail the configured gates, writing them with their reasons and scores to
 ``--rejects``. Every other field of a record is kept; a JSONL record whose text did
 not change is written back byte for byte. Output goes to a temporary file beside OUT,
@@ -29,7 +29,7 @@ from linter.diagnostic import Applicability
 from linter.document import Document
 from linter.engine import Linter
 from linter.fixer import fix_until_stable
-from linter.quality import GATES, Gate, compute_signals, describe
+from linter.rules.support.quality import GATES, Gate, compute_signals, describe
 
 # Records handed to a worker at a time, and chunks in flight per worker: enough to
 # keep every core busy, few enough that memory stays flat on any input size.
@@ -542,7 +542,7 @@ def run(args: argparse.Namespace) -> int:
             page = AtomicFile(args.report)  # opened now: a path that cannot be written fails before the run
         except WriteError as exc:
             return fail(str(exc))
-        report = CleanReport(cleaner.gate)
+        report = CleanReport(cleaner.gate, GATES)
     progress, finish = _progress(args.input, not args.no_progress)
     try:
         summary = clean_file(

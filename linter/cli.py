@@ -311,7 +311,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     summary = Summary(excluded=len(excluded))
     tally = None
     if args.statistics:
-        from linter.names import NameTally
+        from linter.rules.support.names import NameTally
 
         tally = NameTally()
     failing = 0
@@ -538,7 +538,7 @@ def _name_groups(tally) -> list[dict]:
     Every spelling takes part, even one found in a single document: a run is often a
     handful of articles, and the kinds compared (case, diacritics, spacing) are the
     ones that stay precise across unrelated documents."""
-    from linter.names import cross_document_report
+    from linter.rules.support.names import cross_document_report
 
     return cross_document_report(tally, min_docs=1)
 

@@ -73,7 +73,7 @@ class Config:
     vocabulary: list[str] = field(default_factory=list)
     names: dict[str, list[str]] = field(default_factory=dict)
     languages: tuple[str, ...] = ("en",)
-    # [tool.copydesk.quality]: thresholds of the quality gate (linter.quality.Gate).
+    # [tool.copydesk.quality]: thresholds of the quality gate (linter.rules.support.quality.Gate).
     quality: dict[str, Any] = field(default_factory=dict)
     # Rules whose fixes may be applied (None: all); ``unfixable`` ones are shown as
     # suggestions and never written.
@@ -442,7 +442,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         cfg.languages = tuple(codes)
 
     if "quality" in data:
-        from linter.quality import Gate
+        from linter.rules.support.quality import Gate
 
         table = data["quality"]
         if not isinstance(table, dict):
@@ -676,7 +676,7 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
         # The quality thresholds are also the quality rules' options; a rule's own
         # [rules.QLxxx] options win.
         from linter.clean import quality_rule_options
-        from linter.quality import Gate
+        from linter.rules.support.quality import Gate
 
         rule_options = quality_rule_options(codes, Gate.from_config(cfg.quality, cfg.languages))
     for c, o in cfg.rules.items():

@@ -169,7 +169,7 @@ def check_text(
 
         result.fingerprints = fingerprints(doc.text, linted.diagnostics)
     if plan.statistics:
-        from linter.names import collect_mentions
+        from linter.rules.support.names import collect_mentions
 
         result.names = collect_mentions(doc)
     return result

@@ -11,7 +11,7 @@ import pytest
 from linter import Linter
 from linter.clean import Cleaner, add_parser, build_cleaner, clean_file
 from linter.corpus import CorpusError, iter_rows
-from linter.quality import Gate
+from linter.rules.support.quality import Gate
 
 GOOD = (
     "Bridge to close for repairs\n\n"

@@ -1,4 +1,4 @@
-"""Language identification (linter.langid) and the language and boilerplate rules together."""
+"""Language identification (linter.rules.support.langid) and the language and boilerplate rules together."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from linter import Applicability, Document, Linter
-from linter import langid
+from linter.rules.support import langid
 from linter.rules.boilerplate._patterns import furniture_score, line_kinds, match_line, wire_kinds
 
 ARTICLE = """UPDATE 1 – Ministers meet to discuss border crossings

@@ -132,3 +132,29 @@ def test_the_engine_names_no_rule_code():
     for name in ENGINE:
         codes = set(RULE_CODE.findall(mods[f"linter.{name}"].read_text(encoding="utf-8")))
         assert codes == REMAINING_ENGINE_CODES.get(name, set()), name
+
+
+# What sits below the rules in the one-way flow: the engine, the readers, the writer and
+# the pure renderers. None of them may reach into linter.rules (rules and their support
+# are found by the registry's discovery, never imported by name from below).
+BELOW_THE_RULES = tuple(f"linter.{m}" for m in (*ENGINE, "text", "sources", "corpus", "markdown", "writer"))
+
+
+def test_nothing_below_the_rules_imports_rule_code():
+    edges, _ = imports(modules())
+    upward = [
+        (mod, target)
+        for mod, targets in edges.items()
+        if mod in BELOW_THE_RULES or mod.startswith("linter.report")
+        for target in targets
+        # the registry imports the rules package itself to discover the rules in it
+        if target.startswith("linter.rules") and (mod, target) != ("linter.registry", "linter.rules")
+    ]
+    assert upward == []
+
+
+def test_rule_support_lives_beside_the_rules():
+    mods = modules()
+    for name in ("names", "langid", "quality"):
+        assert f"linter.rules.support.{name}" in mods
+        assert f"linter.{name}" not in mods

@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import Document, Linter
-from linter.names import (
+from linter.report.text import render_name_groups as render_report
+from linter.rules.support.names import (
     NameTally,
     bucket_keys,
     collect_mentions,
     cross_document_report,
     extract_mentions,
-    render_report,
     skeleton,
     strip_diacritics,
     variant_kind,

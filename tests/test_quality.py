@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter import Document
-from linter.quality import GATES, Gate, Thresholds, compute_signals, describe, failed
+from linter.rules.support.quality import GATES, Gate, Thresholds, compute_signals, describe, failed
 
 BRIEF = (
     "Bridge to close for repairs\n\n"

@@ -10,7 +10,7 @@ ray = pytest.importorskip("ray", reason="the Ray engine is the optional extra co
 
 from linter import Linter  # noqa: E402
 from linter.clean import Cleaner, clean_file  # noqa: E402
-from linter.quality import Gate  # noqa: E402
+from linter.rules.support.quality import Gate  # noqa: E402
 from linter.ray_engine import ADDED_COLUMNS, clean_dataset, kept, rejected  # noqa: E402
 
 GOOD = (

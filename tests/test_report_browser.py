@@ -133,7 +133,7 @@ def test_a_link_to_a_collapsed_document_opens_it(browser, tmp_path, monkeypatch)
 
 
 def test_clean_report_loads_without_errors_and_draws_the_histograms(browser, tmp_path, monkeypatch):
-    from linter.quality import GATES
+    from linter.rules.support.quality import GATES
 
     monkeypatch.chdir(tmp_path)
     _corpus(tmp_path / "in.jsonl")

@@ -378,7 +378,7 @@ def test_clean_report_the_same_as_the_text_summary(corpus, capsys):
 
 
 def test_clean_report_histograms_draw_every_judged_score_with_its_threshold(corpus):
-    from linter.quality import GATES
+    from linter.rules.support.quality import GATES
 
     assert _clean("--report", "report.html") == 0
     tree = parse(open("report.html", encoding="utf-8").read())

@@ -38,7 +38,7 @@ class DocumentResult:
     diff: str | None = None
     fixed_text: str | None = None
     # With --statistics: the document's name spellings and their counts
-    # (``linter.names.collect_mentions``), tallied across documents by the CLI.
+    # (``linter.rules.support.names.collect_mentions``), tallied across documents by the CLI.
     names: Counter | None = None
     # With Plan.keep_text (the HTML report): the text the diagnostics point into.
     text: str | None = None
@@ -59,7 +59,7 @@ class Summary:
     by_rule: Counter = field(default_factory=Counter)
     fixable_by_rule: Counter = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
-    # With --statistics over two or more documents: ``linter.names.cross_document_report``.
+    # With --statistics over two or more documents: ``linter.rules.support.names.cross_document_report``.
     name_groups: list[dict] | None = None
 
     def add(self, result: DocumentResult) -> None:

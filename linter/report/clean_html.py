@@ -25,7 +25,6 @@ from typing import Any, Callable
 
 import regex
 
-from linter.quality import GATES, Gate
 from linter.report.page import attr, esc, generated, number, page, plural, text_html
 from linter.report.svg import Bar, Marker, bar_chart, histogram
 
@@ -41,15 +40,12 @@ KEPT, DROPPED = ("kept", "#4e79a7"), ("dropped", "#e15759")
 _TOKEN = regex.compile(r"\s+|\w+|[^\w\s]")
 
 
-def _signals() -> dict[str, list[str]]:
-    """Each judged signal and its gates, in the order of GATES."""
+def _signals(gates: dict[str, tuple[str, str]]) -> dict[str, list[str]]:
+    """Each judged signal and its gates, in the order of the gate table."""
     out: dict[str, list[str]] = {}
-    for gate, (signal, _kind) in GATES.items():
+    for gate, (signal, _kind) in gates.items():
         out.setdefault(signal, []).append(gate)
     return out
-
-
-SIGNALS = _signals()
 
 
 def _scale(signal: str) -> str:
@@ -111,9 +107,14 @@ def _compact(v: float) -> str:
 class CleanReport:
     """Collects what the page needs while ``clean_file`` runs (``add`` per document)."""
 
-    def __init__(self, gate: Gate) -> None:
+    def __init__(self, gate, gates: dict[str, tuple[str, str]]) -> None:
+        """``gate`` is the run's quality gate (its ``thresholds`` and ``ignore``);
+        ``gates`` maps each gate name to its (signal, "min" | "max"), as the quality
+        support's ``GATES`` does: the runner passes both, so the page knows no rule code."""
         self.gate = gate
-        self.bins: dict[str, dict[int, list[int]]] = {s: {} for s in SIGNALS}
+        self.gates = gates
+        self.signals = _signals(gates)
+        self.bins: dict[str, dict[int, list[int]]] = {s: {} for s in self.signals}
         self.scored = 0
         self.dropped: list[dict[str, Any]] = []
         self.dropped_per_reason: Counter = Counter()
@@ -210,7 +211,7 @@ class CleanReport:
     def _histograms(self) -> str:
         active = set(self.gate.active)
         figures = []
-        for signal, gates in SIGNALS.items():
+        for signal, gates in self.signals.items():
             store = self.bins[signal]
             figures.append(self._histogram(signal, gates, store, active))
         return (
@@ -226,11 +227,11 @@ class CleanReport:
         markers, notes = [], []
         for gate in gates:
             value = getattr(thresholds, gate)
-            label = f"{'min' if GATES[gate][1] == 'min' else 'max'} {value:g}"
+            label = f"{'min' if self.gates[gate][1] == 'min' else 'max'} {value:g}"
             if gate not in active:
                 notes.append(f"{gate} = {value:g} is not applied (ignored)")
                 continue
-            edge = value + 1 if GATES[gate][1] == "max" and isinstance(value, int) else value
+            edge = value + 1 if self.gates[gate][1] == "max" and isinstance(value, int) else value
             markers.append(Marker(_position(signal, edge), label))
         if scale == "share":
             n = SHARE_BINS

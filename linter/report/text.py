@@ -164,13 +164,26 @@ def format_statistics(summary: Summary) -> str:
 NAMES_SHOWN = 20
 
 
+def render_name_groups(groups: list[dict], *, limit: int | None = None) -> str:
+    """Plain-text rendering of the cross-document name groups (``names.cross_document_report``), one group per line."""
+    if not groups:
+        return "names: no entity is spelled differently across documents\n"
+    lines = [f"names: {len(groups)} entities spelled differently across documents"]
+    for g in groups[:limit]:
+        parts = [
+            f"'{s}' ({v['count']}x in {v['docs']} doc{'s' if v['docs'] != 1 else ''})" for s, v in g["variants"].items()
+        ]
+        lines.append(f"  {parts[0]} vs " + ", ".join(parts[1:]) + f" [{', '.join(g['kinds'])}]")
+    if limit is not None and len(groups) > limit:
+        lines.append(f"  ... and {len(groups) - limit} more")
+    return "\n".join(lines) + "\n"
+
+
 def format_name_groups(groups: list[dict], limit: int | None = NAMES_SHOWN) -> str:
     """The entities spelled differently across documents, one per line."""
     if not groups:
         return "Names spelled differently across documents: none.\n"
-    from linter.names import render_report
-
-    rows = render_report(groups, limit=limit).splitlines()[1:]
+    rows = render_name_groups(groups, limit=limit).splitlines()[1:]
     return f"Names spelled differently across documents ({len(groups)}):\n" + "\n".join(rows) + "\n"
 
 

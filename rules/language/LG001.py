@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.langid import document_language, language_name, same_language
+from linter.rules.support.langid import document_language, language_name, same_language
 from linter.rule import Option, Rule
 
 

@@ -5,7 +5,7 @@ from bisect import bisect_left
 import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
-from linter.langid import (
+from linter.rules.support.langid import (
     Guess,
     cues,
     distribution,

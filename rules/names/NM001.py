@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
-from linter.names import (
+from linter.rules.support.names import (
     COMMON_WORDS,
     NOT_NAMES,
     PLACES_INFLECTED,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.quality import (
+from linter.rules.support.quality import (
     MIN_LINES_FOR_SHAPE,
     SHORT_LINE_CHARS,
     Thresholds,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.quality import Thresholds, duplicate_signals, nonblank_lines
+from linter.rules.support.quality import Thresholds, duplicate_signals, nonblank_lines
 from linter.rule import Option, Rule, option_display
 
 _T = Thresholds()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.quality import MIN_WORDS_FOR, STOP_WORDS, Thresholds, word_signals
+from linter.rules.support.quality import MIN_WORDS_FOR, STOP_WORDS, Thresholds, word_signals
 from linter.rule import Option, Rule
 
 _T = Thresholds()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.quality import Thresholds
+from linter.rules.support.quality import Thresholds
 from linter.rule import Option, Rule
 
 _T = Thresholds()

@@ -5,7 +5,7 @@ from functools import lru_cache
 import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
-from linter.quality import Thresholds
+from linter.rules.support.quality import Thresholds
 from linter.rule import Option, Rule
 
 _T = Thresholds()

@@ -5,7 +5,7 @@ import regex
 import functools
 from pathlib import Path
 
-from linter import langid
+from linter.rules.support import langid
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence

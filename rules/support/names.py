@@ -535,18 +535,3 @@ def cross_document_report(
         )
     groups.sort(key=lambda g: (-sum(v["docs"] for v in g["variants"].values()), g["canonical"]))
     return groups
-
-
-def render_report(groups: list[dict], *, limit: int | None = None) -> str:
-    """Plain-text rendering of ``cross_document_report`` output, one group per line."""
-    if not groups:
-        return "names: no entity is spelled differently across documents\n"
-    lines = [f"names: {len(groups)} entities spelled differently across documents"]
-    for g in groups[:limit]:
-        parts = [
-            f"'{s}' ({v['count']}x in {v['docs']} doc{'s' if v['docs'] != 1 else ''})" for s, v in g["variants"].items()
-        ]
-        lines.append(f"  {parts[0]} vs " + ", ".join(parts[1:]) + f" [{', '.join(g['kinds'])}]")
-    if limit is not None and len(groups) > limit:
-        lines.append(f"  ... and {len(groups) - limit} more")
-    return "\n".join(lines) + "\n"

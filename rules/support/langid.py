@@ -86,9 +86,7 @@ _DETECTOR_READY = False
 
 
 def data_dir() -> Path:
-    import linter.rules
-
-    return Path(linter.rules.__path__[0]) / "data"
+    return Path(__file__).resolve().parent.parent / "data"
 
 
 def _profile_from(raw: dict) -> Profile:
