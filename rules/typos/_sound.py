@@ -75,6 +75,11 @@ def _for_letters(first: str) -> tuple[str | None, bool]:
 
 
 # Three capitals that can be said as a word: consonant-vowel-consonant, vowel-consonant-vowel.
+# Compiled once: article_for runs for every "a"/"an" in a document.
+_LEAD_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_UPPER_VOWEL_RE = regex.compile(r"[AEIOU]")
+_LOWER_VOWEL_RE = regex.compile(r"[aeiouy]")
+_DOMAIN_RE = regex.compile(r"\.(?:gov|com|org|net|co|ac)\b")
 _SAYABLE_RE = regex.compile(r"\A(?:[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]|[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU])\Z")
 
 
@@ -90,7 +95,7 @@ def article_for(token: str) -> tuple[str | None, bool]:
         return "a", True  # "a pound", "a dollar", "a euro", "a yen"
     if not first.isalpha():
         return None, False
-    word = regex.match(r"[\p{L}\p{M}\p{N}]+", token).group()
+    word = _LEAD_WORD_RE.match(token).group()
     low = word.lower()
     rest = token[len(word) :]
     # A lone letter: "an F", "an X-ray", "a U-turn", "an e-mail", "an A-level".
@@ -110,17 +115,17 @@ def article_for(token: str) -> tuple[str | None, bool]:
             # "SIM", "MOT": may be said as a word ("a SIM card") or letter by letter.
             if _for_letters(word[0])[0] != ("an" if word[0] in "AEIO" else "a"):
                 return None, False
-        if len(letters) <= 3 or not regex.search(r"[AEIOU]", letters[:3]):
+        if len(letters) <= 3 or not _UPPER_VOWEL_RE.search(letters[:3]):
             return _for_letters(word[0])
         if word.isupper() and len(letters) >= 4:
             return None, False  # maybe spoken as a word (an unknown acronym)
         return _for_letters(word[0])
     if rest[:1] == "." and len(word) <= 3 and word.isupper():
         return _for_letters(word[0])
-    if not regex.search(r"[aeiouy]", low) and len(low) <= 5:
+    if not _LOWER_VOWEL_RE.search(low) and len(low) <= 5:
         # No vowel: spoken letter by letter ("an ntl spokesman", "an mp3").
         return _for_letters(word[0])
-    if rest[:1] == "." and regex.match(r"\.(?:gov|com|org|net|co|ac)\b", rest) and len(low) <= 4:
+    if rest[:1] == "." and _DOMAIN_RE.match(rest) and len(low) <= 4:
         return None, False  # "an fbi.gov address": letters or a word, cannot tell
     proper = word[0].isupper()
     if first.lower() in "aeiou":
