@@ -7,7 +7,8 @@
   ``surrogateescape`` restores the original bytes.
 * Directories are walked recursively for the ``include`` globs (``*.txt`` and ``*.md``
   by default), skipping hidden directories, the ``exclude`` globs and what
-  ``.gitignore`` files in the tree (and above it, up to the repository root) ignore.
+  ``.gitignore`` files in the tree (and above it, up to the repository root) and the
+  repository's ``.git/info/exclude`` ignore (git's rules, through ``pathspec``).
 * ``.jsonl`` / ``.jsonl.gz`` files (and ``.parquet`` through ``linter.corpus``) are
   read as records, one document per record, streamed.
 """
@@ -18,11 +19,12 @@ import codecs
 import fnmatch
 import gzip
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import pathspec
 
 from linter.config import Config, matches_any
 from linter.writer import encode  # noqa: F401  (the inverse of decode lives with the writer)
@@ -153,37 +155,31 @@ def decode_checked(data: bytes, path: str) -> TextSource:
 
 
 class GitIgnore:
-    """The patterns of one ``.gitignore`` file (the common subset of its syntax)."""
+    """The patterns of one ``.gitignore`` file (or of ``.git/info/exclude``), matched
+    by :mod:`pathspec` with git's own rules, relative to the directory ``base``."""
 
     def __init__(self, base: Path, lines: Iterable[str]) -> None:
         self.base = base
-        self.rules: list[tuple[re.Pattern, bool, bool]] = []  # (regex, negated, dir_only)
-        for raw in lines:
-            line = raw.rstrip("\n").rstrip()
-            if not line or line.startswith("#"):
-                continue
-            negated = line.startswith("!")
-            if negated:
-                line = line[1:]
-            if line.startswith("\\"):
-                line = line[1:]
-            dir_only = line.endswith("/")
-            line = line.rstrip("/")
-            # A slash at the start or in the middle anchors the pattern to this directory.
-            anchored = "/" in line
-            line = line.lstrip("/")
-            if not line:
-                continue
-            self.rules.append((_glob_regex(line, anchored), negated, dir_only))
+        lines = [line.rstrip("\r\n") for line in lines]
+        try:
+            self.spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        except ValueError:  # a malformed line: git skips it, so do the same
+            self.spec = pathspec.GitIgnoreSpec.from_lines(line for line in lines if _valid_pattern(line))
+        # Comments and blank lines give patterns that match nothing.
+        self.rules = [p for p in self.spec.patterns if p.include is not None]
 
     @classmethod
-    def load(cls, directory: Path) -> "GitIgnore | None":
-        path = directory / ".gitignore"
+    def load(cls, directory: Path, name: str = ".gitignore") -> "GitIgnore | None":
+        """The patterns of ``directory/name``, or None when it is absent or empty."""
+        return cls.load_file(directory / name, directory)
+
+    @classmethod
+    def load_file(cls, path: Path, base: Path) -> "GitIgnore | None":
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return None
-        ignore = cls(directory, text.splitlines())
+        ignore = cls(base, text.splitlines())
         return ignore if ignore.rules else None
 
     def match(self, path: Path, is_dir: bool) -> bool | None:
@@ -192,47 +188,17 @@ class GitIgnore:
             rel = path.relative_to(self.base).as_posix()
         except ValueError:
             return None
-        verdict = None
-        for regex, negated, dir_only in self.rules:
-            if dir_only and not is_dir:
-                continue
-            if regex.match(rel):
-                verdict = not negated
-        return verdict
+        if rel == ".":
+            return None
+        return self.spec.check_file(rel + "/" if is_dir else rel).include
 
 
-def _glob_regex(pattern: str, anchored: bool) -> re.Pattern:
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
-            out.append("/.*")
-            i += 3
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[":
-            j = pattern.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape("["))
-                i += 1
-            else:
-                body = pattern[i + 1 : j].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = j + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(prefix + "".join(out) + "$")
+def _valid_pattern(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
 
 
 def _repo_root(start: Path) -> Path | None:
@@ -240,6 +206,29 @@ def _repo_root(start: Path) -> Path | None:
         if (directory / ".git").exists():
             return directory
     return None
+
+
+def _info_exclude(root: Path) -> GitIgnore | None:
+    """The repository's ``.git/info/exclude``, whose patterns are relative to ``root``.
+    In a linked worktree or a submodule ``.git`` is a file naming the git directory;
+    a worktree shares ``info/exclude`` with the main one (its ``commondir``)."""
+    git = root / ".git"
+    gitdir = git
+    if git.is_file():
+        try:
+            first = git.read_text(encoding="utf-8", errors="replace").splitlines()[0]
+        except (OSError, IndexError):
+            return None
+        if not first.startswith("gitdir:"):
+            return None
+        gitdir = (root / first[len("gitdir:") :].strip()).resolve()
+        try:
+            common = (gitdir / "commondir").read_text(encoding="utf-8").strip()
+        except OSError:
+            common = ""
+        if common:
+            gitdir = (gitdir / common).resolve()
+    return GitIgnore.load_file(gitdir / "info" / "exclude", root)
 
 
 def _ignored(path: Path, is_dir: bool, ignores: list[GitIgnore]) -> bool:
@@ -357,6 +346,11 @@ def _walk(top: str, cfg: Config, add, errors: list[str]) -> None:
     ignores: list[GitIgnore] = []
     if cfg.respect_gitignore:
         root = _repo_root(top_path)
+        if root is not None:
+            # Lowest precedence first: info/exclude, then each .gitignore from the root down.
+            exclude = _info_exclude(root)
+            if exclude:
+                ignores.append(exclude)
         if root is not None and root != top_path:
             chain = []
             for directory in top_path.parents:

@@ -189,6 +189,109 @@ def test_gitignore_patterns(tmp_path):
     assert not gi.match(tmp_path / "dir", False)
 
 
+def test_gitignore_escaped_space(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    _tree(
+        tmp_path,
+        {
+            ".gitignore": "draft\\ copy.txt\ntrailing\\ \n",
+            "draft copy.txt": "x",
+            "draft.txt": "kept",
+            "trailing ": "x",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    targets, _ = collect(["."], Config(root=tmp_path, include=["*.txt", "trailing*"]))
+    assert _paths(targets) == ["draft.txt"]
+
+
+def test_git_info_exclude(tmp_path, monkeypatch):
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("# local only\nscratch-*.md\n/notes/\n")
+    _tree(
+        tmp_path,
+        {
+            "scratch-1.md": "x",
+            "story.md": "kept",
+            "notes/n.txt": "x",
+            "sub/notes/kept.txt": "kept: /notes/ is anchored to the repository",
+            "sub/scratch-2.md": "x",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    targets, _ = collect(["."], Config(root=tmp_path))
+    assert _paths(targets) == ["story.md", "sub/notes/kept.txt"]
+    # walking a subdirectory still reads the repository's info/exclude
+    targets, _ = collect(["sub"], Config(root=tmp_path))
+    assert _paths(targets) == ["sub/notes/kept.txt"]
+    # a .gitignore overrides info/exclude
+    (tmp_path / ".gitignore").write_text("!scratch-1.md\n")
+    targets, _ = collect(["."], Config(root=tmp_path))
+    assert _paths(targets) == ["scratch-1.md", "story.md", "sub/notes/kept.txt"]
+    targets, _ = collect(["."], Config(root=tmp_path, respect_gitignore=False))
+    assert "scratch-1.md" in _paths(targets) and "notes/n.txt" in _paths(targets)
+
+
+def test_gitignore_negation_reincludes(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    _tree(
+        tmp_path,
+        {
+            ".gitignore": "*.md\n!keep-*.md\nkeep-no.md\n",
+            "a.md": "x",
+            "keep-yes.md": "kept",
+            "keep-no.md": "x: the last matching line wins",
+            "plain.txt": "kept",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    targets, _ = collect(["."], Config(root=tmp_path))
+    assert _paths(targets) == ["keep-yes.md", "plain.txt"]
+
+
+def test_nested_gitignore_relative_to_its_directory(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    _tree(
+        tmp_path,
+        {
+            ".gitignore": "*.tmp.txt\n",
+            "top/level.txt": "kept: /level.txt below is anchored to section/",
+            "section/.gitignore": "/level.txt\ndrafts/\n!wanted.tmp.txt\n",
+            "section/level.txt": "x",
+            "section/inner/level.txt": "kept: anchored patterns do not reach deeper",
+            "section/drafts/d.txt": "x",
+            "section/wanted.tmp.txt": "kept: re-included by the nested file",
+            "section/other.tmp.txt": "x",
+            "drafts/kept.txt": "kept: drafts/ is section's",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    targets, _ = collect(["."], Config(root=tmp_path))
+    assert _paths(targets) == [
+        "drafts/kept.txt",
+        "section/inner/level.txt",
+        "section/wanted.tmp.txt",
+        "top/level.txt",
+    ]
+    targets, _ = collect(["section"], Config(root=tmp_path))
+    assert _paths(targets) == ["section/inner/level.txt", "section/wanted.tmp.txt"]
+
+
+def test_gitignore_escaped_and_directory_patterns():
+    from pathlib import Path
+
+    base = Path("/repo")
+    gi = GitIgnore(base, ["sp\\ ace.txt", "build/", "\\#hash.txt", "\\!bang.txt", "# comment", ""])
+    assert gi.match(base / "sp ace.txt", False)
+    assert not gi.match(base / "sp.txt", False)
+    assert gi.match(base / "build", True)
+    assert not gi.match(base / "build", False)
+    assert gi.match(base / "#hash.txt", False)
+    assert gi.match(base / "!bang.txt", False)
+    assert gi.match(Path("/elsewhere/sp ace.txt"), False) is None
+    assert GitIgnore(base, ["# only a comment", ""]).rules == []
+
+
 def test_stdin_target():
     targets, _ = collect(["-"], Config(), stdin_filename="story.md")
     assert targets == [Target("story.md", "markdown", None)]
