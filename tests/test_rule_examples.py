@@ -24,11 +24,6 @@ from linter import Document, Linter
 from linter.registry import all_rules
 from linter.rule import Settings, option_key
 
-# Examples not flagged yet; the pin may only shrink.
-UNFLAGGED_EXAMPLES = frozenset(
-    {"TY008"}
-)
-
 _CONTEXT_RE = re.compile(r"^\s*Example (options|settings|kind):\s*(.*?)\s*$")
 _ESCAPE_RE = re.compile(r"␠|<U\+([0-9A-F]{4,6})>|<0x([0-9A-F]{2})>")
 
@@ -72,12 +67,8 @@ def _flags_own_example(code: str) -> bool:
     return any(d.code == code for d in found)
 
 
-@pytest.mark.parametrize("code", sorted(set(all_rules()) - UNFLAGGED_EXAMPLES))
+@pytest.mark.parametrize("code", sorted(all_rules()))
 def test_rule_flags_its_own_example(code):
     assert all_rules()[code].doc_sections().get("Example"), f"{code} has no Example section"
     assert _flags_own_example(code), f"{code} does not flag its own docstring Example"
 
-
-def test_unflagged_examples_pin_only_lists_rules_that_still_fail():
-    stale = sorted(code for code in UNFLAGGED_EXAMPLES if code not in all_rules() or _flags_own_example(code))
-    assert not stale, f"these examples are flagged now; remove them from UNFLAGGED_EXAMPLES: {stale}"
