@@ -26,7 +26,7 @@ class NotNfc(Rule):
         and some PDF extractions produce it.
 
     Example:
-        José (written J o s e + U+0301 COMBINING ACUTE ACCENT)
+        Jose<U+0301>   (e followed by U+0301 COMBINING ACUTE ACCENT)
 
     Use instead:
         José (U+00E9)

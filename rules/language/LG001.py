@@ -24,9 +24,11 @@ class DocumentLanguage(Rule):
         English-only rules run over text they do not understand.
 
     Example:
-        (an English-only pipeline receiving)
+        Example settings: {languages = ["en"]}
         Die Bundesregierung hat am Mittwoch neue Maßnahmen beschlossen, die ab dem
-        kommenden Monat gelten sollen ...
+        kommenden Monat gelten sollen. Der Minister sagte, man werde die Lage genau
+        beobachten und bei Bedarf weitere Schritte prüfen, bevor der Bundestag im
+        Herbst darüber abstimmt.
 
     Use instead:
         Route the document to a pipeline for its language, or add the language to

@@ -54,7 +54,7 @@ class HouseNameVocabulary(Rule):
 
     Example:
         Foreign Minister Mevlut Cavusoglu arrived in Tirana.
-        (with names = {"Mevlüt Çavuşoğlu" = ["Mevlut Cavusoglu"], "Çavuşoğlu" = ["Cavusoglu"]})
+        Example settings: {names = {"Mevlüt Çavuşoğlu" = ["Mevlut Cavusoglu"], "Çavuşoğlu" = ["Cavusoglu"]}}
 
     Use instead:
         Foreign Minister Mevlüt Çavuşoğlu arrived in Tirana.

@@ -22,7 +22,8 @@ class MeanWordLength(Rule):
         words run together by a broken extractor.
 
     Example:
-        https://example.com/a?id=1 https://example.com/b?id=2 ... (link dumps)
+        3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4 6 2 6 4 3 3 8 3 2 7
+        (a run of figures: the mean word length is about 1)
 
     Use instead:
         Running prose, or drop the record.

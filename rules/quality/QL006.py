@@ -22,7 +22,11 @@ class RepeatedNgrams(Rule):
         reporter does; so do extractor loops that emit a label many times.
 
     Example:
-        cheap flights cheap flights to Paris cheap flights to Rome cheap flights ...
+        cheap flights to Paris cheap flights to Rome cheap flights to Madrid
+        cheap flights to Lisbon cheap flights to Berlin cheap flights to Vienna
+        cheap flights to Prague cheap flights to Athens cheap flights to Dublin
+        cheap flights to Oslo cheap flights to Warsaw cheap flights to Zagreb
+        cheap flights to Tirana
 
     Use instead:
         Ordinary prose, or drop the record.

@@ -22,7 +22,9 @@ class FewStopWords(Rule):
 
     Example:
         Breaking News Sport Weather Business Markets Companies Technology Science
-        Health Education Video Opinion Contact Privacy Terms Cookies Advertise ...
+        Health Education Video Opinion Contact Privacy Terms Cookies Advertise
+        Home World Europe Asia Africa Americas Politics Climate Culture Travel
+        Newsletters Podcasts Careers Accessibility Help Sitemap
 
     Use instead:
         Prose, or drop the record.

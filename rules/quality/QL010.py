@@ -28,7 +28,9 @@ class VeryLongWord(Rule):
         tracking URLs or text whose spaces were lost in extraction.
 
     Example:
-        data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA... (2,000 characters)
+        Example options: {max-word-length = 40}
+        data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==
+        (a real blob runs to thousands of characters, past the default limit of 1000)
 
     Use instead:
         Remove the blob, or re-extract the text with its spaces.

@@ -17,6 +17,7 @@ class UnusedDirective(Rule):
         into thinking a problem is being tolerated there.
 
     Example:
+        Example kind: markdown
         <!-- copydesk: ignore-next-line TP001 -->
         A line with no doubled word.
 

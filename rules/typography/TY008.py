@@ -20,7 +20,8 @@ class TrailingWhitespace(Rule):
         deduplication and can change Markdown rendering.
 
     Example:
-        The talks resumed on Monday.␠␠ (with trailing spaces)
+        The talks resumed on Monday.␠␠
+        (each ␠ marks a trailing space)
 
     Use instead:
         The talks resumed on Monday.
