@@ -12,7 +12,6 @@ from linter.fixer import FixResult, fix_until_stable
 from linter.registry import all_rules, configured_rule_sets, select_codes, use_configured_rules
 from linter.rule import Rule, RuleStopped, Settings
 
-UNUSED_DIRECTIVE_CODE = "ST001"
 
 
 @dataclass
@@ -108,8 +107,6 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         errors: list[RuleError] = []
         for rule in self.rules:
-            if rule.code == UNUSED_DIRECTIVE_CODE:
-                continue
             if stop is not None and stop():
                 raise LintCancelled()
             try:
@@ -127,18 +124,9 @@ class Linter:
             blocks = doc.memo(MARKDOWN_BLOCKS, lambda: parse(doc.text))
             directives = suppression.parse(mask_code(doc.text, blocks), doc.line_starts)
             diagnostics = suppression.apply(diagnostics, directives)
-            unused_rule = self._by_code.get(UNUSED_DIRECTIVE_CODE)
-            if unused_rule is not None:
-                for d in directives:
-                    if not d.used and d.kind != "enable":
-                        what = ", ".join(d.selectors) or "all rules"
-                        diagnostics.append(
-                            unused_rule.diagnostic(
-                                d.start,
-                                d.end,
-                                f"this directive ({d.kind}: {what}) suppresses nothing; remove it",
-                            )
-                        )
+            for rule in self.rules:
+                if rule.reads_directives:
+                    diagnostics.extend(rule.check_directives(doc, directives))
         if doc.prose is not doc.text:
             _protect_non_prose(doc, diagnostics)
         if self.unfixable:

@@ -135,6 +135,10 @@ class Rule:
     # The file that declares a rule given as data (a house style); None for a rule
     # written in Python.
     source: ClassVar[str | None] = None
+    # Rules that judge the inline directives themselves (``check_directives``): the
+    # engine hands them the document's directives after suppression has marked which
+    # of them suppressed a finding.
+    reads_directives: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -171,6 +175,12 @@ class Rule:
     # -------------------------------------------------------------------- API
     def check(self, doc: Document) -> Iterable[Diagnostic]:  # pragma: no cover
         raise NotImplementedError
+
+    def check_directives(self, doc: Document, directives: list) -> Iterable[Diagnostic]:
+        """For rules with ``reads_directives``: findings about the document's inline
+        directives (``linter.suppression.Directive``, each knowing whether it was used),
+        given after the other rules' findings were suppressed."""
+        return ()
 
     # Rules that judge the text as data: they still run on text that is UTF-16 read
     # as a single-byte encoding (the others would report its NULs as spaces, brackets

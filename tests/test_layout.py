@@ -19,8 +19,6 @@ RULE_MODULE = re.compile(r"\.[A-Z]{2}\d{3}$")
 REMAINING_CYCLE = frozenset(
     "linter." + m for m in ("clean", "config", "parallel", "ray_engine", "sources")
 )
-# The engine still knows the unused-directive rule by its code.
-REMAINING_ENGINE_CODES = {"engine": {"ST001"}}
 
 
 def modules() -> dict[str, Path]:
@@ -131,7 +129,7 @@ def test_the_engine_names_no_rule_code():
     mods = modules()
     for name in ENGINE:
         codes = set(RULE_CODE.findall(mods[f"linter.{name}"].read_text(encoding="utf-8")))
-        assert codes == REMAINING_ENGINE_CODES.get(name, set()), name
+        assert codes == set(), name
 
 
 # What sits below the rules in the one-way flow: the engine, the readers, the writer and

@@ -32,3 +32,38 @@ def test_disable_next_line_is_not_read_as_disable():
     text = "<!-- copydesk: disable-next-line TP001 -->\nThe the slip.\n\nAnd and here.\n"
     found = _lint(text)
     assert [(d.code, d.line) for d in found] == [("TP001", 4)]
+
+
+def test_any_rule_may_read_the_directives_after_suppression():
+    """The engine hands the directives to every rule that asks (``reads_directives``),
+    with ``used`` already set: ST001 is one such rule, not a code the engine knows."""
+    from linter.diagnostic import FixAvailability, Severity
+
+    seen = []
+
+    class CountsDirectives(Rule):
+        code = "ZZ901"
+        name = "counts-directives"
+        category = Category.STYLE
+        severity = Severity.INFO
+        fix_availability = FixAvailability.NONE
+        reads_directives = True
+
+        def check(self, doc):
+            return ()
+
+        def check_directives(self, doc, directives):
+            seen.extend((d.kind, d.used) for d in directives)
+            return ()
+
+    linter = Linter(["TP001"])
+    linter.rules.append(CountsDirectives())
+    text = "<!-- copydesk: ignore-next-line TP001 -->\nIt was the the end.\n\n<!-- copydesk: ignore-next-line TP001 -->\nA clean line.\n"
+    linter.lint(Document(text, "a.md", kind="markdown"))
+    assert sorted(seen) == [("next-line", False), ("next-line", True)]
+
+
+def test_unused_directives_are_reported_only_when_st001_is_selected():
+    text = "<!-- copydesk: ignore-next-line TP001 -->\nA clean line.\n"
+    assert [d.code for d in _lint(text, ("TP001",))] == []
+    assert [d.code for d in _lint(text, ("TP001", "ST001"))] == ["ST001"]

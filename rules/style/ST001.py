@@ -37,6 +37,17 @@ class UnusedDirective(Rule):
     severity = Severity.WARNING
     fix_availability = FixAvailability.NONE
 
+    reads_directives = True
+
     def check(self, doc):
-        # The engine reports unused directives after suppression has run.
-        return ()
+        return ()  # the directives are judged in check_directives, after suppression
+
+    def check_directives(self, doc, directives):
+        for d in directives:
+            if not d.used and d.kind != "enable":
+                what = ", ".join(d.selectors) or "all rules"
+                yield self.diagnostic(
+                    d.start,
+                    d.end,
+                    f"this directive ({d.kind}: {what}) suppresses nothing; remove it",
+                )
