@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 
 class Severity(enum.IntEnum):
@@ -31,20 +31,60 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Category(str, enum.Enum):
-    """The rule families. Exactly these; every rule belongs to one."""
+class _Categories(type):
+    def __iter__(cls):
+        return iter(tuple(cls._known.values()))
 
-    ENCODING = "encoding"
-    TYPOGRAPHY = "typography"
-    TYPO = "typo"
-    NAMES = "names"
-    LANGUAGE = "language"
-    BOILERPLATE = "boilerplate"
-    QUALITY = "quality"
-    STYLE = "style"
+
+class Category(str, metaclass=_Categories):
+    """A rule family: a lower-case name such as ``encoding``.
+
+    The built-in families are the class attributes below. The set is open: a plugin
+    names a new family with ``Category("fact-check")`` and its rules are selected,
+    ignored and reported by that name like the built-in ones. Iterating over
+    ``Category`` gives every family named so far, the built-in ones first.
+    """
+
+    _known: dict[str, "Category"] = {}
+
+    def __new__(cls, name: str) -> "Category":
+        key = str(name).strip().lower()
+        if not key or not all(ch.isalnum() or ch in "-_" for ch in key):
+            raise ValueError(f"a category is a lower-case word (letters, digits, '-' or '_'), not {name!r}")
+        known = cls._known.get(key)
+        if known is not None:
+            return known
+        made = super().__new__(cls, key)
+        cls._known[key] = made
+        return made
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
 
     def __str__(self) -> str:
-        return self.value
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Category({str.__str__(self)!r})"
+
+    def __reduce__(self):
+        return (Category, (str.__str__(self),))
+
+    ENCODING: ClassVar["Category"]
+    TYPOGRAPHY: ClassVar["Category"]
+    TYPO: ClassVar["Category"]
+    NAMES: ClassVar["Category"]
+    LANGUAGE: ClassVar["Category"]
+    BOILERPLATE: ClassVar["Category"]
+    QUALITY: ClassVar["Category"]
+    STYLE: ClassVar["Category"]
+
+
+for _name in ("encoding", "typography", "typo", "names", "language", "boilerplate", "quality", "style"):
+    setattr(Category, _name.upper(), Category(_name))
+del _name
+BUILTIN_CATEGORIES = tuple(Category)
 
 
 class Applicability(enum.IntEnum):

@@ -197,9 +197,10 @@ def resolve(selector: str, registry: dict[str, type[Rule]] | None = None) -> set
     by_name = {c for c, cls in registry.items() if cls.name == lower}
     if by_name:
         return by_name
-    if lower in {c.value for c in Category}:
-        return {c for c, cls in registry.items() if cls.category.value == lower}
-    candidates = list(registry) + [cls.name for cls in registry.values()] + [c.value for c in Category]
+    families = {str(cls.category) for cls in registry.values()} | {str(c) for c in Category}
+    if lower in families:
+        return {c for c, cls in registry.items() if str(cls.category) == lower}
+    candidates = list(registry) + [cls.name for cls in registry.values()] + list(dict.fromkeys([str(c) for c in Category] + sorted(families)))
     close = difflib.get_close_matches(token, candidates, n=1, cutoff=0.6) or difflib.get_close_matches(
         upper, candidates, n=1, cutoff=0.6
     )

@@ -153,6 +153,9 @@ class Rule:
                     raise TypeError(f"{cls.__name__}: option {option_display(key)!r} is declared twice")
                 normalised[name] = option
             cls.options = normalised
+        # A family may be given by name: ``category = "fact-check"`` opens a new one.
+        if isinstance(cls.__dict__.get("category"), str) and not isinstance(cls.category, Category):
+            cls.category = Category(cls.category)
         if "code" in cls.__dict__ and bool(cls.fix_applicability) != (cls.fix_availability != FixAvailability.NONE):
             raise TypeError(f"{cls.__name__}: fix_applicability must be declared exactly when the rule has fixes")
 

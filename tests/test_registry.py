@@ -100,3 +100,36 @@ def test_select_codes_layers():
     assert select_codes(["TP001"], extend_select=["EN100"]) == ["EN100", "TP001"]
     assert "TP001" not in select_codes(ignore=["doubled-word"])
     assert select_codes(["ALL"], ignore=["ALL"]) == []
+
+
+def test_categories_are_open_to_plugins():
+    import pickle
+
+    from linter.diagnostic import BUILTIN_CATEGORIES, FixAvailability, Severity
+    from linter.registry import all_rules, select_codes
+    from linter.rule import Rule
+
+    class ChecksFacts(Rule):
+        """A claim without a source."""
+
+        code = "ZZ902"
+        name = "unsourced-claim"
+        category = "Fact-Check"  # a family of the plugin's own, given by name
+        severity = Severity.INFO
+        fix_availability = FixAvailability.NONE
+
+        def check(self, doc):
+            return ()
+
+    assert ChecksFacts.category == "fact-check" and isinstance(ChecksFacts.category, Category)
+    assert Category("fact-check") is ChecksFacts.category
+    assert pickle.loads(pickle.dumps(ChecksFacts.category)) is ChecksFacts.category
+    assert "fact-check" in [str(c) for c in Category]
+    assert [str(c) for c in BUILTIN_CATEGORIES] == [
+        "encoding", "typography", "typo", "names", "language", "boilerplate", "quality", "style"
+    ]
+    registry = {**all_rules(), "ZZ902": ChecksFacts}
+    assert select_codes(["fact-check"], registry=registry) == ["ZZ902"]
+    assert "ZZ902" not in select_codes(["ALL"], ignore=["fact-check"], registry=registry)
+    with pytest.raises(ValueError):
+        Category("two words")
