@@ -82,7 +82,6 @@ class _Data:
 
 
 _DATA: _Data | None = None
-_DETECTOR_READY = False
 
 
 def data_dir() -> Path:
@@ -323,15 +322,13 @@ class Guess(NamedTuple):
 def detect(text: str) -> list[Guess]:
     """The detector's guesses for ``text`` (already folded), best first; [] if none.
 
-    langdetect is imported on first use and seeded, so results are deterministic.
+    langdetect is imported on first use and seeded on every call (an attribute set), so
+    results are deterministic even when the module was imported afresh meanwhile.
     """
-    global _DETECTOR_READY
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
-    if not _DETECTOR_READY:
-        DetectorFactory.seed = 0
-        _DETECTOR_READY = True
+    DetectorFactory.seed = 0
     try:
         return [Guess(g.lang, float(g.prob)) for g in detect_langs(text)]
     except LangDetectException:
