@@ -194,7 +194,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from linter.progress import Progress
     from linter.registry import SelectionError
     from linter.report import FORMAT_ALIASES, DocumentResult, Summary, make_reporter
-    from linter.sources import SourceError, collect, encode, iter_records
+    from linter.sources import SourceError, collect, iter_records
+    from linter.writer import encode
 
     args.format = FORMAT_ALIASES.get(args.format, args.format)
     if args.fix_only:

@@ -197,10 +197,12 @@ def resolve(selector: str, registry: dict[str, type[Rule]] | None = None) -> set
     by_name = {c for c, cls in registry.items() if cls.name == lower}
     if by_name:
         return by_name
-    families = {str(cls.category) for cls in registry.values()} | {str(c) for c in Category}
+    # Every rule's category is a Category (a name given as text is made one), so the
+    # families named so far are all there is to match, the built-in ones first.
+    families = [str(c) for c in Category]
     if lower in families:
         return {c for c, cls in registry.items() if str(cls.category) == lower}
-    candidates = list(registry) + [cls.name for cls in registry.values()] + list(dict.fromkeys([str(c) for c in Category] + sorted(families)))
+    candidates = list(registry) + [cls.name for cls in registry.values()] + families
     close = difflib.get_close_matches(token, candidates, n=1, cutoff=0.6) or difflib.get_close_matches(
         upper, candidates, n=1, cutoff=0.6
     )

@@ -27,7 +27,6 @@ from typing import Iterable, Iterator
 import pathspec
 
 from linter.config import Config, matches_any
-from linter.writer import encode  # noqa: F401  (the inverse of decode lives with the writer)
 
 BOM = codecs.BOM_UTF8
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")

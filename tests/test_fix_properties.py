@@ -24,7 +24,8 @@ from linter import Document, Linter
 from linter.diagnostic import Applicability
 from linter.fixer import apply_edits, choose_fixes, fix_until_stable
 from linter.rules.support.lexicon import misspelling_corrections
-from linter.sources import decode, encode
+from linter.sources import decode
+from linter.writer import encode
 
 EXAMPLES = int(os.environ.get("COPYDESK_PROPERTY_EXAMPLES", "40"))
 

@@ -18,12 +18,11 @@ from linter.sources import (
     Target,
     collect,
     decode,
-    encode,
     iter_records,
     kind_for,
     read_text_file,
 )
-from linter.writer import WriteError, write_text_atomic
+from linter.writer import WriteError, encode, write_text_atomic
 
 
 def test_decode_strips_and_remembers_bom():
