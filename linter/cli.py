@@ -105,7 +105,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     if _wants_clean(argv):
         try:
-            import linter.clean as clean  # type: ignore[import-not-found]
+            import linter.commands.clean as clean  # type: ignore[import-not-found]
         except ImportError:
             clean = None
         if clean is not None:
@@ -121,7 +121,7 @@ def _wants_clean(argv: Sequence[str]) -> bool:
         import importlib.util
 
         try:
-            return importlib.util.find_spec("linter.clean") is not None
+            return importlib.util.find_spec("linter.commands.clean") is not None
         except (ImportError, ValueError):
             return False
     return False
@@ -190,9 +190,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     from linter.config import load_config, records_only_codes, selected_codes
     from linter.diagnostic import Applicability, Severity
-    from linter.parallel import Plan, Runner, default_jobs
+    from linter.executor import Executor, default_jobs, make_backend
     from linter.progress import Progress
     from linter.registry import SelectionError
+    from linter.run.check import Plan, check_record_stream, check_targets
     from linter.report import FORMAT_ALIASES, DocumentResult, Summary, make_reporter
     from linter.sources import SourceError, collect, iter_records
     from linter.writer import encode
@@ -336,7 +337,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 chunk.append(t)
                 continue
             if chunk:
-                yield from runner.check_targets(chunk)
+                yield from check_targets(executor, chunk)
                 chunk = []
             if t.is_records:
                 base = progress.bytes_done
@@ -346,16 +347,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
                 try:
                     records = iter_records(t, args.text_field, args.id_field, on_bytes)
-                    yield from runner.check_record_stream(t, records)
+                    yield from check_record_stream(executor, t, records)
                 except SourceError as exc:
                     yield DocumentResult(path=t.path, error=str(exc))
             else:
                 yield _check_stdin(plan, t)
         if chunk:
-            yield from runner.check_targets(chunk)
+            yield from check_targets(executor, chunk)
 
     try:
-        with Runner(plan, jobs) as runner:
+        with Executor(plan, make_backend("processes", jobs)) as executor:
             if reporter is not None:
                 out.write(reporter.begin())
                 for message in path_errors:
@@ -552,7 +553,7 @@ def _size(path: str | None) -> int:
 
 
 def _check_stdin(plan, target):
-    from linter.parallel import check_text
+    from linter.run.check import check_text
     from linter.report import DocumentResult
     from linter.sources import SourceError, decode_checked
 
