@@ -14,6 +14,8 @@ import sys
 from collections import Counter
 from typing import Sequence, TextIO
 
+from linter.errors import reason
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("info", "warning", "error")
 
@@ -280,7 +282,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             out = open(args.output, "w", encoding="utf-8", errors="backslashreplace", newline="\n")
         except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write the report: {(exc.strerror or str(exc)).lower()}") from None
+            raise UsageError(f"{args.output}: cannot write the report: {reason(exc)}") from None
     else:
         out = sys.stderr if fixed_stdout else sys.stdout
     color = (

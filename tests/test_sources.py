@@ -427,7 +427,8 @@ def test_atomic_write_error_names_file(tmp_path):
      "./x/dist/y.txt", "deep/.git/c.txt", "notes/draft.md", "Build/a.txt"],
 )
 def test_matches_any_agrees_with_path_matches(path):
-    from linter.config import DEFAULT_EXCLUDE, matches_any, path_matches
+    from linter.config import DEFAULT_EXCLUDE
+    from linter.globs import matches_any, path_matches
 
     for patterns in (DEFAULT_EXCLUDE, ("docs/a",), ("**/draft.md", "b*"), ("notes/",), ()):
         assert matches_any(path, patterns) == any(path_matches(path, p) for p in patterns), (path, patterns)
