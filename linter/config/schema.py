@@ -109,12 +109,20 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
 
     registry = all_rules()
 
+    def codes_of(key: str, selector: str) -> set[str]:
+        try:
+            return resolve(selector, registry)
+        except SelectionError as exc:
+            raise err(key, str(exc)) from None
+
+    def table_of(key: str, expected: str) -> dict[str, Any]:
+        if not isinstance(data[key], dict):
+            raise err(key, expected)
+        return data[key]
+
     def selectors(key: str, value: list[str]) -> list[str]:
         for s in value:
-            try:
-                resolve(s, registry)
-            except SelectionError as exc:
-                raise err(key, str(exc)) from None
+            codes_of(key, s)
         return value
 
     if "select" in data:
@@ -126,9 +134,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     cfg.unfixable = selectors("unfixable", str_list("unfixable") or [])
 
     if "per-file-ignores" in data:
-        table = data["per-file-ignores"]
-        if not isinstance(table, dict):
-            raise err("per-file-ignores", "expected a table of glob = [rules]")
+        table = table_of("per-file-ignores", "expected a table of glob = [rules]")
         for glob, value in table.items():
             key = f"per-file-ignores.{glob!r}" if any(c in glob for c in ". ") else f"per-file-ignores.{glob}"
             if isinstance(value, str):
@@ -161,27 +167,17 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         cfg.max_file_size_mb = float(value)
 
     if "severity" in data:
-        table = data["severity"]
-        if not isinstance(table, dict):
-            raise err("severity", 'expected a table such as { TP001 = "error" }')
+        table = table_of("severity", 'expected a table such as { TP001 = "error" }')
         for sel, value in table.items():
-            try:
-                codes = resolve(sel, registry)
-            except SelectionError as exc:
-                raise err(f"severity.{sel}", str(exc)) from None
+            codes = codes_of(f"severity.{sel}", sel)
             sev = _severity(value, lambda what, s=sel: err(f"severity.{s}", what))
             for code in codes:
                 cfg.severity[code] = sev
 
     if "rules" in data:
-        table = data["rules"]
-        if not isinstance(table, dict):
-            raise err("rules", "expected tables such as [tool.copydesk.rules.NM001]")
+        table = table_of("rules", "expected tables such as [tool.copydesk.rules.NM001]")
         for sel, options in table.items():
-            try:
-                codes = resolve(sel, registry)
-            except SelectionError as exc:
-                raise err(f"rules.{sel}", str(exc)) from None
+            codes = codes_of(f"rules.{sel}", sel)
             if len(codes) != 1:
                 raise err(f"rules.{sel}", "options apply to one rule; name it by its code or name")
             (code,) = codes
@@ -233,9 +229,7 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
     if "quality" in data:
         from linter.rules.support.quality import Gate
 
-        table = data["quality"]
-        if not isinstance(table, dict):
-            raise err("quality", "expected a table of thresholds such as min_words = 30")
+        table = table_of("quality", "expected a table of thresholds such as min_words = 30")
         try:
             Gate.from_config(table)
         except ValueError as exc:
