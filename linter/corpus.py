@@ -93,21 +93,21 @@ def pyarrow_modules():
 # ----------------------------------------------------------------------- reading
 
 
-def iter_rows(path: str, on_bytes: Callable[[int], None] | None = None) -> Iterator[Row]:
-    """Stream the rows of a record file, in file order.
-
-    ``on_bytes(n)``, for progress, is told now and then how many bytes of a JSONL
-    file have been read (compressed bytes for ``.gz``)."""
+def iter_rows(path: str) -> Iterator[Row]:
+    """Stream the rows of a record file, in file order."""
     fmt = format_of(path)
     if fmt == "parquet":
         yield from _iter_parquet_rows(path)
     else:
-        yield from iter_jsonl_rows(path, fmt == "jsonl.gz", on_bytes)
+        yield from iter_jsonl_rows(path, fmt == "jsonl.gz")
 
 
 def iter_jsonl_rows(path: str, gz: bool, on_bytes: Callable[[int], None] | None = None) -> Iterator[Row]:
     """The rows of a JSONL file (gzip-compressed when ``gz``), blank lines skipped: the
-    one JSONL reader (``check`` and ``clean`` both read records through it)."""
+    one JSONL reader (``check`` and ``clean`` both read records through it).
+
+    ``on_bytes(n)``, for progress, is told every 64 lines how many bytes of the file
+    have been read (compressed bytes for ``.gz``)."""
     fh = open_for_reading(path, CorpusError, gz=gz)
     raw_file = fh.fileobj if isinstance(fh, gzip.GzipFile) else fh
     lineno = 0
