@@ -13,14 +13,6 @@ ENGINE = ("engine", "document", "rule", "registry", "fixer", "diagnostic")
 RULE_CODE = re.compile(r"\b[A-Z]{2}\d{3}\b")
 RULE_MODULE = re.compile(r"\.[A-Z]{2}\d{3}$")
 
-# Not yet untangled: one cycle among the runners (config.build -> clean -> config,
-# parallel, ray_engine). The test fails if it grows, if another cycle appears, or
-# once it is gone (then drop this).
-REMAINING_CYCLE = frozenset(
-    "linter." + m for m in ("clean", "config", "config.build", "parallel", "ray_engine")
-)
-
-
 def modules() -> dict[str, Path]:
     found = {}
     for folder, package in PACKAGES:
@@ -105,9 +97,8 @@ def test_cycle_finder_finds_a_function_level_cycle():
     assert cycles({"a": {"b"}, "b": set()}) == []
 
 
-def test_no_import_cycles_beyond_the_one_being_untangled():
-    assert cycles(imports(modules())[0]) in ([], [REMAINING_CYCLE])
-    assert cycles(imports(modules())[0]) != [], "the last cycle is gone: drop REMAINING_CYCLE"
+def test_no_import_cycles():
+    assert cycles(imports(modules())[0]) == []
 
 
 def test_no_module_imports_a_private_name_of_another():

@@ -34,7 +34,7 @@ def test_pyproject_packages_every_rules_folder():
         assert (ROOT / "rules" / folder / "__init__.py").exists(), f"rules/{folder} needs an __init__.py"
     for init in (ROOT / "linter").rglob("__init__.py"):
         name = ".".join(("linter", *init.parent.relative_to(ROOT / "linter").parts))
-        assert name in packages, f"{name} is not listed in pyproject's packages"
+        assert name in packages, f"{init.parent.relative_to(ROOT)} is not listed in pyproject's packages ({name})"
 
 
 def test_every_rule_is_well_formed():

@@ -101,10 +101,10 @@ def check_request(args: argparse.Namespace) -> CheckRequest:
 
 
 def check_plan(request: CheckRequest):
-    """What every document's check needs: a :class:`linter.parallel.Plan`."""
+    """What every document's check needs: a :class:`linter.run.check.Plan`."""
     from linter.config import records_only_codes
     from linter.diagnostic import Applicability
-    from linter.parallel import Plan
+    from linter.run.check import Plan
 
     args, cfg, codes = request.args, request.cfg, request.codes
     return Plan(
@@ -182,7 +182,7 @@ class BaselineFilter:
 
 def run_check(request: CheckRequest, plan, targets: list, report: CheckReport, baseline: BaselineFilter) -> None:
     """Check every target, in input order, handing each result to ``report``."""
-    from linter.parallel import Runner, default_jobs
+    from linter.executor import Executor, default_jobs, make_backend
     from linter.progress import Progress
 
     args = request.args
@@ -197,10 +197,10 @@ def run_check(request: CheckRequest, plan, targets: list, report: CheckReport, b
     if has_records and all(t.is_records for t in targets):
         progress.bytes_total = sum(_size(t.fs_path) for t in targets)
     try:
-        with Runner(plan, jobs) as runner:
+        with Executor(plan, make_backend("processes", jobs)) as executor:
             report.before_message = progress.close  # a message on stderr: the progress line gives way
             report.begin()
-            for result in _results(plan, runner, targets, progress):
+            for result in _results(plan, executor, targets, progress):
                 progress.update()
                 if not result.error:
                     baseline.apply(result)
@@ -212,10 +212,11 @@ def run_check(request: CheckRequest, plan, targets: list, report: CheckReport, b
         report.close()
 
 
-def _results(plan, runner, targets: list, progress) -> Iterator:
-    """The results of ``targets`` in their order: consecutive files go to the runner
+def _results(plan, executor, targets: list, progress) -> Iterator:
+    """The results of ``targets`` in their order: consecutive files go to the executor
     together; record files stream their records; stdin is read here."""
     from linter.report import DocumentResult
+    from linter.run.check import check_record_stream, check_targets
     from linter.sources import SourceError, iter_records
 
     chunk = []
@@ -224,7 +225,7 @@ def _results(plan, runner, targets: list, progress) -> Iterator:
             chunk.append(t)
             continue
         if chunk:
-            yield from runner.check_targets(chunk)
+            yield from check_targets(executor, chunk)
             chunk = []
         if t.is_records:
             base = progress.bytes_done
@@ -234,17 +235,17 @@ def _results(plan, runner, targets: list, progress) -> Iterator:
 
             try:
                 records = iter_records(t, plan.text_field, plan.id_field, on_bytes)
-                yield from runner.check_record_stream(t, records)
+                yield from check_record_stream(executor, t, records)
             except SourceError as exc:
                 yield DocumentResult(path=t.path, error=str(exc))
         else:
             yield _check_stdin(plan, t)
     if chunk:
-        yield from runner.check_targets(chunk)
+        yield from check_targets(executor, chunk)
 
 
 def _check_stdin(plan, target):
-    from linter.parallel import check_text
+    from linter.run.check import check_text
     from linter.report import DocumentResult
     from linter.sources import SourceError, decode_checked
 

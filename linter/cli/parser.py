@@ -93,7 +93,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     if _wants_clean(argv):
         try:
-            import linter.clean as clean  # type: ignore[import-not-found]
+            import linter.cli.clean as clean  # type: ignore[import-not-found]
         except ImportError:
             clean = None
         if clean is not None:
@@ -109,7 +109,7 @@ def _wants_clean(argv: Sequence[str]) -> bool:
         import importlib.util
 
         try:
-            return importlib.util.find_spec("linter.clean") is not None
+            return importlib.util.find_spec("linter.cli.clean") is not None
         except (ImportError, ValueError):
             return False
     return False

@@ -56,8 +56,7 @@ def build_linter(cfg: Config, codes: Iterable[str] | None = None):
     if cfg.quality:
         # The quality thresholds are also the quality rules' options; a rule's own
         # [rules.QLxxx] options win.
-        from linter.clean import quality_rule_options
-        from linter.rules.support.quality import Gate
+        from linter.rules.support.quality import Gate, quality_rule_options
 
         rule_options = quality_rule_options(codes, Gate.from_config(cfg.quality, cfg.languages))
     for c, o in cfg.rules.items():

@@ -152,7 +152,7 @@ class CopydeskServer(LanguageServer):
         """(Config, Plan) for a document's path: found upward (or the configured file),
         loaded once and reloaded when one of its files changes."""
         from linter.config import Config, ConfigError, find_config_file, load_config, records_only_codes, selected_codes
-        from linter.parallel import Plan
+        from linter.run.check import Plan
         from linter.registry import SelectionError
 
         root = self.root_dir(path)
@@ -207,7 +207,7 @@ class CopydeskServer(LanguageServer):
     def lint_now(self, doc: OpenDoc, version, text: str) -> Outcome | None:
         """Lint one version (on the worker thread); None when it went stale."""
         from linter.engine import LintCancelled
-        from linter.parallel import check_text
+        from linter.run.check import check_text
         from linter.sources import excluded_by_config
 
         kind = self.kind_of(doc)
@@ -590,7 +590,7 @@ def _vocabulary_candidate(outcome: Outcome, d) -> str | None:
 
 def _fix_all(outcome: Outcome) -> str | None:
     """The document with every safe fix applied, as ``copydesk check --fix`` writes it."""
-    from linter.parallel import check_text
+    from linter.run.check import check_text
 
     plan = dataclasses.replace(outcome.plan, mode="fix")
     result = check_text(plan, outcome.text[outcome.bom :], outcome.path, outcome.kind, bom=bool(outcome.bom))
