@@ -9,6 +9,10 @@ from linter.rules.support.lines import delete_line_fix, snippet
 
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
+# A menu entry between two boilerplate lines: a few words, no address, no heading's
+# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one).
+_MENU_MAX_WORDS = 4
+_NOT_MENU_RE = regex.compile(r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b", regex.I)
 _WORD_RE = regex.compile(r"\w+")
 # Lines that are boilerplate wherever they stand are short; longer lines are prose
 # (the block at the edges is matched without this limit).
@@ -119,7 +123,12 @@ class BoilerplateLine(Rule):
                 if header:
                     for j in pending:
                         flagged[j] = f"link under '{snippet(lines[i].text, 30)}'"
-                elif seen_boilerplate:
+                elif seen_boilerplate and pending:
+                    if kind is not None and kind.name == "symbols only" or not all(
+                        self._menu_entry(lines[j].text) for j in pending
+                    ):
+                        # a separator, or text that is not a menu: the block ends below it
+                        break
                     for j in pending:
                         flagged[j] = "short line inside a boilerplate block"
                 pending = []
@@ -200,6 +209,10 @@ class BoilerplateLine(Rule):
             heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
             return "page furniture", heading
         return None, False
+
+    @staticmethod
+    def _menu_entry(text: str) -> bool:
+        return len(_WORD_RE.findall(text)) <= _MENU_MAX_WORDS and not _NOT_MENU_RE.search(text.strip())
 
     @staticmethod
     def _link_like(text: str) -> bool:
