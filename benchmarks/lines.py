@@ -292,7 +292,8 @@ def _print(res: dict, want: str) -> None:
     parts = ("held-out", "dev") if want == "all" else (want,)
     print("== Scraped pages, line by line: boilerplate and foreign lines found by BP/LG rules")
     print("   (a line not in the gold article, sorted into kinds by the benchmark's own keywords;")
-    print("    found = any BP/LG finding overlapping it; pages split by a fixed hash of their id)")
+    print("    found = any BP/LG finding overlapping it; pages split by a fixed hash of their id;")
+    print("    short gold lines the keywords call furniture, like 'Tweet', have their own row)")
     for part in parts:
         tot = res["splits"][part]
         print(f"\n   {part}: {tot['pages']} pages, {tot['not_article_lines']} lines not article, "
