@@ -187,10 +187,11 @@ class ForeignSegment(Rule):
             # German capitalises its nouns, but its lines still have function words
             # or lower-case verbs and adjectives.
             return None
+        # Distinct function words: a table repeating "mi" (miles) is not Slovene.
         suspicious = (
             other is not None
             and other_score > own
-            and c.hits[other] + c.markers[other] + min(c.letter_hits[other], 1) >= 2
+            and c.kinds[other] + c.markers[other] + min(c.letter_hits[other], 1) >= 2
         )
         # No profile speaks for the line, but nothing English (or whatever the
         # document's language is) either: at the very end of the document, where
@@ -257,7 +258,7 @@ class ForeignSegment(Rule):
         if same_language(top, other):
             return guess
         p_other = sum(p for code, p in pooled.items() if same_language(code, other))
-        if p_other >= 0.2 or c.hits[other] + c.markers[other] >= 3:
+        if p_other >= 0.2 or c.kinds[other] + c.markers[other] >= 3:
             return Guess(other, max(p_other, 0.01))
         return None
 

@@ -235,6 +235,7 @@ class Cues:
     script: str  # the dominant script of the letters
     script_share: float
     hits: Counter = field(default_factory=Counter)  # stop-word hits per profile
+    kinds: Counter = field(default_factory=Counter)  # distinct stop words hit per profile
     markers: Counter = field(default_factory=Counter)  # marker hits per profile
     letter_hits: Counter = field(default_factory=Counter)  # specific letters per profile
     tokens: list[str] = field(default_factory=list)
@@ -273,6 +274,7 @@ def cues(text: str, words: Iterable[str] | None = None) -> Cues:
     upper = len(_UPPER_RE.findall(text))
     capitals = n_letters > 0 and upper / n_letters > 0.7
     particles = set() if capitals else _name_particles(raw)
+    seen: set[str] = set()
     for i, (w, t) in enumerate(zip(raw, toks)):
         # Function words are written in lower case in running text: a capitalised
         # "De", "Van" or "El" inside a mixed-case line is part of a name, and a
@@ -287,8 +289,11 @@ def cues(text: str, words: Iterable[str] | None = None) -> Cues:
                 for code in stop_index.get(part, ()):
                     c.hits[code] += 1
         elif codes:
+            first = t not in seen
+            seen.add(t)
             for code in codes:
                 c.hits[code] += 1
+                c.kinds[code] += first
         for code in marker_index.get(t, ()):
             c.markers[code] += 1
     letter_index = data.letter_index
