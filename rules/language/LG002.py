@@ -213,7 +213,12 @@ class ForeignSegment(Rule):
         # for lists and fragments (Latin for a headline, Hmong for a table of
         # distances), so its answer needs a profile's function words beside it.
         lower = sum(1 for w in alpha if w.islower())
-        running = c.words >= 6 and own <= 0.1 * c.words and lower >= 0.5 * len(alpha)
+        running = (
+            c.words >= 6
+            and own <= 0.1 * c.words
+            and lower >= 0.5 * len(alpha)
+            and other_score >= 1  # else no answer could be accepted: spare the detector
+        )
         if not (suspicious or fallback or diacritics or running):
             return None
         if not edge and not (diacritics or running):
