@@ -21,3 +21,27 @@ def misspelling_corrections() -> SortedTable:
     Common English words, but not a full English lexicon: a word nobody misspells
     is absent, so "not in this list" never means "not English"."""
     return _CORRECTIONS
+
+
+# English words and names (SCOWL, sizes 10-80): case-folded spelling -> "<lower>/<capitalised>"
+# size levels, searched in place like the lists above.
+_ENGLISH = SortedTable(DATA_DIR / "english_words.txt")
+
+
+def english_levels(word: str) -> tuple[int | None, int | None]:
+    """The SCOWL size levels at which ``word`` is listed in lower case and capitalised.
+
+    A low level is a common word (10 the commonest, 50 a medium dictionary, 80 rare);
+    ``None`` where the word is not listed that way; ``(None, None)`` for no English word
+    or name at all."""
+    value = _ENGLISH.get(word.casefold())
+    if value is None:
+        return (None, None)
+    low, _, cap = value.partition("/")
+    return (None if low == "-" else int(low), None if cap == "-" else int(cap))
+
+
+def is_english(word: str, max_level: int = 80) -> bool:
+    """Whether ``word`` (any case) is an English word or a listed name up to ``max_level``."""
+    low, cap = english_levels(word)
+    return any(v is not None and v <= max_level for v in (low, cap))

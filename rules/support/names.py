@@ -247,6 +247,23 @@ _POSSESSIVE_RE = regex.compile(r"(?:['’][sS]|['’])\Z")
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}'’]+")
 _HYPHEN_SPLIT_RE = regex.compile(r"([-‐])")
 _OPENERS = "\"'“‘„«([{—–-*•"
+# A run of non-space characters that is a web or e-mail address, a handle or a hashtag
+# (www.AskAmy.com, @AskAmy, #AskAmy, AskAmy.org/letters): its capitals spell an
+# address, not a mention of the name written beside it.
+_ADDRESS_RUN_RE = regex.compile(
+    r"""(?x)
+    [\p{Ps}\p{Pi}"']*
+    (?: \S*(?:@|://)\S*                                # e-mail, handle, scheme
+      | [\#@]\S+                                      # hashtag, handle
+      | (?i:www)\.\S+                                  # www.
+      | [\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{Ll}{2,6}(?:/\S*)?  # AskAmy.com
+    )
+    """
+)
+_RUN_RE = regex.compile(r"\S+")
+# A lower-case particle joined by a hyphen to the next name (al-Shabwani, el-Sisi):
+# the names on either side still stand beside each other.
+_PARTICLE_GAP_RE = regex.compile(r" \p{Ll}{1,3}[-‐]")
 
 
 class Mention(NamedTuple):
@@ -348,6 +365,8 @@ def _extract_mentions(doc) -> MentionTable:
             sent_first.add(words[i].start)
     line_starts = doc.line_starts
     headlines, lists = _special_lines(doc)
+    addresses = _address_spans(prose)
+    ai = 0
     lower = set()
     raw: list[tuple[int, int, str, bool, bool]] = []
     add_lower = lower.add
@@ -374,6 +393,10 @@ def _extract_mentions(doc) -> MentionTable:
                     j -= 1
                 if j < 0 or prose[j] in _OPENERS or prose[j] in ":\n":
                     initial = True
+        while ai < len(addresses) and addresses[ai][1] <= w.start:
+            ai += 1
+        if ai < len(addresses) and addresses[ai][0] <= w.start:
+            continue  # part of an address or a handle
         line_idx = bisect_right(line_starts, w.start) - 1
         if line_idx in headlines:
             initial = True
@@ -393,11 +416,12 @@ def _extract_mentions(doc) -> MentionTable:
         if idx > 0:
             ps, pe, pform, _, _ = raw[idx - 1]
             gap = prose[pe:s]
-            if gap == " " or (gap == ". " and len(pform) == 1):
+            if gap == " " or (gap == ". " and len(pform) == 1) or _PARTICLE_GAP_RE.fullmatch(gap):
                 prev = pform
         if idx + 1 < len(raw):
             ns, ne, nform, ninit, _ = raw[idx + 1]
-            if prose[e:ns] == " " and not ninit and len(nform) > 1:
+            gap = prose[e:ns]
+            if (gap == " " or _PARTICLE_GAP_RE.fullmatch(gap)) and not ninit and len(nform) > 1:
                 nxt = nform
         mentions.append(Mention(s, e, form, initial, prev, nxt, listed))
     by_form: dict[str, list[Mention]] = defaultdict(list)
@@ -409,6 +433,18 @@ def _extract_mentions(doc) -> MentionTable:
             pair = f"{a.form} {b.form}"
             pairs[pair].append(Mention(a.start, b.end, pair, a.initial, a.prev, b.next))
     return MentionTable(mentions, dict(by_form), dict(pairs), frozenset(lower), prose)
+
+
+def _address_spans(prose: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the runs of ``prose`` that are addresses, in order."""
+    if "." not in prose and "@" not in prose and "#" not in prose:
+        return []
+    out = []
+    for m in _RUN_RE.finditer(prose):
+        run = m.group()
+        if ("." in run or "@" in run or "#" in run) and _ADDRESS_RUN_RE.match(run.rstrip(".,;:!?)]}\"'”’")) :
+            out.append(m.span())
+    return out
 
 
 def is_name_form(form: str, mentions: list[Mention], lower_words: frozenset[str]) -> bool:
