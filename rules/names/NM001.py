@@ -44,7 +44,9 @@ class InconsistentName(Rule):
         variants of each other, and flags the minority spelling, suggesting the
         dominant one. Variants caught: an ending cut one or two letters short
         (Caka/Cakaj, Microso/Microsoft), a letter
-        dropped, doubled, swapped or changed (Wenegr/Wenger), diacritics stripped
+        dropped, doubled, swapped or changed (Wenegr/Wenger; a vowel changed in a
+        spelling seen once that is no English word or name, Erdagan/Erdogan, even
+        without a shared first name or title), diacritics stripped
         (Erdogan/Erdoğan), case (Mcdonald/McDonald), spacing and hyphenation
         (TimeWarner/Time Warner, Jean Pierre/Jean-Pierre). Possessives count as
         mentions of the name (Cakaj's, Cakaj’s). A two-word name whose surname
@@ -82,7 +84,11 @@ class InconsistentName(Rule):
         name), a spelling on a line listing names (team sheets), two
         spellings that are both frequent (Jon/John), and mentions with different
         first names or surnames beside them (Hillary Clinton/Bill Clinton, Paula
-        Radcliffe/Paul Scholes). Words in the configured vocabulary and names
+        Radcliffe/Paul Scholes, Theresa Payne/Teresa, Hilal Khashan/The Hill), a
+        spelling that is an English word or a common name of its own (St Francis
+        beside Francois, Holly beside Holy), capitals inside a web or e-mail
+        address, a handle or a hashtag (www.AskAmy.com beside Ask Amy), and
+        capitals for emphasis (AWEsome). Words in the configured vocabulary and names
         handled by the names vocabulary (NM002) are never flagged.
 
     Options:
@@ -129,7 +135,6 @@ class InconsistentName(Rule):
         # and every spelling looks its keys up there, so a text of many distinct
         # words files next to nothing and the work stays linear in the text.
         min_len = self.opts["min_length"]
-        order = {form: i for i, form in enumerate(groups)}
         buckets: dict[str, list[str]] = defaultdict(list)
         for form, ms in groups.items():
             if len(ms) + _standalone_bonus(form, groups) >= self.opts["min_dominant"]:
@@ -137,6 +142,7 @@ class InconsistentName(Rule):
                     buckets[key].append(form)
         candidates: dict[tuple[str, str], None] = {}
         if buckets:
+            order = {form: i for i, form in enumerate(groups)}
             for form in groups:
                 for key in _keys(form):
                     for other in buckets.get(key, ()):
