@@ -197,9 +197,11 @@ class _Unlisted:
         if starts_sentence(prose, word.start):
             return None  # a handle or a name opening a line or a comment ("romma says:")
         lo, hi = max(0, i - _WINDOW), min(len(self.words), i + _WINDOW + 1)
+        common = common_english()
         for j in range(lo, hi):
-            if j != i and not self.known(self.words[j].text):
-                return None
+            near = self.words[j].text
+            if j != i and not (near in common or not near.islower() or not near.isalpha()):
+                return None  # every lower-case neighbour must be a common English word
         return [c for c in one_edit_words(text) if _slip_of(text, c)] or None
 
 
