@@ -10,7 +10,7 @@ import pytest
 
 from linter import Linter
 from linter.clean import Cleaner, build_cleaner
-from linter.commands.clean import add_parser
+from linter.cli.clean import add_parser
 from linter.run.clean import clean_file
 from linter.corpus import CorpusError, iter_rows
 from linter.rules.support.quality import Gate

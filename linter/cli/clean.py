@@ -11,6 +11,7 @@ from typing import Any
 
 from linter.clean import DEFAULT_TIME_LIMIT, build_cleaner
 from linter.corpus import CorpusError, format_of, same_file
+from linter.errors import reason
 from linter.rules.support.quality import GATES
 from linter.run.clean import clean_file
 
@@ -138,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
             page.commit()
         except OSError as exc:
             page.discard()
-            return fail(f"{args.report}: cannot write the report: {(exc.strerror or str(exc)).lower()}")
+            return fail(f"{args.report}: cannot write the report: {reason(exc)}")
         except WriteError as exc:
             return fail(str(exc))
     if args.format_summary == "json":
