@@ -405,7 +405,7 @@ def confirmed(text: str, code: str) -> bool:
     if _cld2_module() is None:
         return True
     c = cues(text)
-    return any(same_language(refine(g.code, text, c), code) for g in detect_langdetect(fold(text))[:1])
+    return any(same_language(refine(g.code, text, c), code) for g in detect_langdetect(fold_for_langid(text))[:1])
 
 
 def pattern_hits(code: str, tokens: Iterable[str]) -> int:
