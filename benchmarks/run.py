@@ -10,7 +10,7 @@ name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped page
 split), ``langid``
 (language identifiers compared on short segments), ``foreign`` (real foreign lines and
 paragraphs spliced anywhere into English articles, and false foreign findings on clean
-ones), ``speed``, ``report`` (the HTML
+ones), ``langid-cost`` (what one foreign line costs, against its budget), ``speed``, ``report`` (the HTML
 reports' page size and browser load time) or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
@@ -41,7 +41,7 @@ from benchmarks.corpus import (
 from benchmarks.inject import CLASSES
 from benchmarks.ood import VerdictError
 
-PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "foreign", "speed", "report", "readme")
+PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "foreign", "langid-cost", "speed", "report", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -304,6 +304,10 @@ def main(argv=None) -> int:
             res = run_foreign(args)
             if args.split == "held-out":
                 _save(args.out, "foreign", res)
+        if part == "langid-cost":
+            from benchmarks.langid_cost import run_langid_cost
+
+            _save(args.out, "langid-cost", run_langid_cost(args))
         if part in ("all", "speed"):
             from benchmarks.speed import run_speed
 

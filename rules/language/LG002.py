@@ -37,12 +37,17 @@ class ForeignSegment(Rule):
         lines: hits against per-language stop-word lists, letters specific to a
         language (`İ ş ğ ı` Turkish, `ë` Albanian, `ß` German, `ñ ¿` Spanish, `ђ ћ`
         Serbian, `ѓ ќ` Macedonian) and the script of the letters; only lines whose cues
-        point away from the document's language go to the detector, on case-folded
-        text (all capitals fool it). At the edges, a line with none of the
+        point away from the document's language go to the detector (CLD2), on
+        case-folded text (all capitals fool it), and so do lines in which several words
+        carry letters outside ASCII (Czech, Polish, Hungarian...) and lines of running
+        text with almost none of the document's function words but some of another
+        language's; those are foreign when the detector is sure (0.95). Web and e-mail
+        addresses are in no language and are left out. At the edges, a line with none of the
         document's function words and several of another language's is that
         language when the detector, unsure on a few words, does not read it as the
         document's language either; the last line with no function word of any
-        known language needs the detector at 0.95 confidence. A line needs at least `min-words` words at the
+        known language needs the detector at 0.95 confidence (and, when the line is
+        plain ASCII that nothing else speaks for, langdetect's agreement). A line needs at least `min-words` words at the
         edges of the document (its first and last `edge-lines` non-blank lines, where
         scrapers glue headers and trailers) and `min-words-inside` words elsewhere,
         plus stronger evidence inside the article. Bylines (`By Selin Aydemir`),

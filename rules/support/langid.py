@@ -71,7 +71,7 @@ class Profile:
     letters: frozenset[str]
     stopwords: frozenset[str]
     markers: frozenset[str]
-    patterns: tuple = ()  # compiled regexes over folded words, for close neighbours
+    patterns: tuple = ()  # regexes (source) over folded words, for close neighbours
 
 
 @dataclass
@@ -100,7 +100,7 @@ def _profile_from(raw: dict) -> Profile:
         letters=frozenset(raw.get("letters", "")),
         stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
         markers=frozenset(w.lower() for w in raw.get("markers", [])),
-        patterns=tuple(regex.compile(p) for p in raw.get("patterns", [])),
+        patterns=tuple(raw.get("patterns", [])),
     )
 
 
@@ -405,7 +405,7 @@ def confirmed(text: str, code: str) -> bool:
     if _cld2_module() is None:
         return True
     c = cues(text)
-    return any(same_language(refine(g.code, text, c), code) for g in detect_langdetect(fold(text))[:1])
+    return any(same_language(refine(g.code, text, c), code) for g in detect_langdetect(fold_for_langid(text))[:1])
 
 
 def pattern_hits(code: str, tokens: Iterable[str]) -> int:
@@ -413,7 +413,21 @@ def pattern_hits(code: str, tokens: Iterable[str]) -> int:
     p = _load().profiles.get(code)
     if p is None or not p.patterns:
         return 0
-    return sum(1 for t in tokens if any(rx.search(t) for rx in p.patterns))
+    rx = _compiled_patterns(p)
+    return sum(1 for t in tokens if rx.search(t))
+
+
+_PATTERNS: dict[str, regex.Pattern] = {}
+
+
+def _compiled_patterns(p: Profile) -> regex.Pattern:
+    """A profile's patterns as one alternation, compiled the first time a line of a
+    close neighbour needs them (most documents never do, and compiling every
+    profile's patterns costs more than the rest of a foreign line's check)."""
+    rx = _PATTERNS.get(p.code)
+    if rx is None:
+        rx = _PATTERNS[p.code] = regex.compile("|".join(f"(?:{x})" for x in p.patterns))
+    return rx
 
 
 def refine(code: str, text: str, c: Cues) -> str:
