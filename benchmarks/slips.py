@@ -187,6 +187,7 @@ def run_slips(args) -> dict:
     # ---- misspellings (TP005)
     pairs, project = human_pairs(args.corpus, known, split)
     tp005 = Linter(["TP005"])
+    tp005_unlisted = Linter(["TP005"], rule_options={"TP005": {"unlisted_words": True}})
     rows = []
     order = list(articles)
     rng.shuffle(order)
@@ -200,17 +201,19 @@ def run_slips(args) -> dict:
         typo = rng.choice(pairs[m.group()])
         text = a.text[: m.start()] + typo + a.text[m.end() :]
         s, e = m.start(), m.start() + len(typo)
-        found = [d for d in tp005.lint(Document(text, kind="text")).diagnostics if _overlaps(d, s, e)]
+        doc = Document(text, kind="text")
+        found = [d for d in tp005.lint(doc).diagnostics if _overlaps(d, s, e)]
         fixed = bool(found and found[0].fix and text[:s] + found[0].fix.edits[0].replacement + text[e:] == a.text)
+        unlisted = any(_overlaps(d, s, e) for d in tp005_unlisted.lint(doc).diagnostics)
         rows.append({"dist": damerau(typo, m.group()), "found": bool(found), "fixed": fixed,
-                     "project": typo in project})
+                     "project": typo in project, "unlisted": unlisted})
     def share(sel, key):
         sel = list(sel)
         return (sum(r[key] for r in sel), len(sel))
 
     res["misspellings"] = {
         "all": {"tp005": share(rows, "found"), "typos_project": share(rows, "project"),
-                "fix_restored": share(rows, "fixed")},
+                "fix_restored": share(rows, "fixed"), "tp005_unlisted_words": share(rows, "unlisted")},
         "one_or_two": {"tp005": share((r for r in rows if r["dist"] <= 2), "found"),
                        "typos_project": share((r for r in rows if r["dist"] <= 2), "project")},
         "one": {"tp005": share((r for r in rows if r["dist"] == 1), "found"),
@@ -260,6 +263,7 @@ def run_slips(args) -> dict:
       f"split by a hash of the correct word), one per article:")
     p(f"     all:              TP005 {pct(ms['all']['tp005'])}; typos project's list {pct(ms['all']['typos_project'])}; "
       f"TP005's fix restores the word {pct(ms['all']['fix_restored'])}")
+    p(f"     TP005 with unlisted-words = true: {pct(ms['all']['tp005_unlisted_words'])}")
     p(f"     1-2 letter slips: TP005 {pct(ms['one_or_two']['tp005'])}; typos project's list {pct(ms['one_or_two']['typos_project'])}")
     p(f"     1 letter slips:   TP005 {pct(ms['one']['tp005'])}; typos project's list {pct(ms['one']['typos_project'])}")
     p("   name slips in names mentioned 3+ times (NM001 on the slipped mention):")

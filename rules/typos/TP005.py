@@ -3,7 +3,7 @@ from __future__ import annotations
 import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
-from linter.rule import Rule
+from linter.rule import Option, Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.support.lexicon import (
     MISSPELLINGS,
@@ -40,14 +40,14 @@ class CommonMisspelling(Rule):
         language (see the header of ``rules/data/typos_misspellings.txt``). A word
         with a capital letter is never flagged mid-sentence (it is likely a name),
         nor are words in all capitals, inside web or e-mail addresses, or in the
-        configured vocabulary. A lower-case word of five letters or more that no
-        list knows (no English word, name or accepted variant in SCOWL's lists up to
-        size 95, nor a listed word with an ending) is flagged when it is one edit
-        from a common word (a letter dropped, added, changed or two swapped, the
-        first letter kept), used once, inside a sentence, and among known words: a
-        run of unknown words is another language or jargon, a word used twice is a
-        term of the text; cited words, tripled letters and two words run together
-        are left alone.
+        configured vocabulary. With ``unlisted-words`` on, a lower-case word of
+        five letters or more that no list knows (no English word, name or accepted
+        variant in SCOWL's lists up to size 95, nor a listed word with an ending)
+        is flagged when it is one edit from a common word (a letter dropped, added,
+        changed or two swapped, the first letter kept), used once, inside a
+        sentence, and among common words: a run of unknown words is another
+        language or jargon, a word used twice is a term of the text; cited words,
+        tripled letters and two words run together are left alone.
 
     Why it matters:
         A misspelt common word is the error readers notice first; a list of known
@@ -66,7 +66,11 @@ class CommonMisspelling(Rule):
         unsafe (one common word one edit away) or not offered (several).
 
     Options:
-        none.
+        unlisted-words (bool, default false): also flag words that no list knows
+        but that are one edit from a common word. Off by default: on the BBC it
+        finds about 1.5 real misspellings per 100 articles for 0.1 false ones, but on
+        blogs and comments (brands, slang, handles, loan words) about one finding in
+        eight is false.
     """
 
     code = "TP005"
@@ -75,6 +79,11 @@ class CommonMisspelling(Rule):
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
     fix_applicability = (Applicability.SAFE, Applicability.UNSAFE)
+    options = {
+        "unlisted_words": Option(
+            False, "also flag words no list knows that are one edit from a common word (opt-in: noisier on blogs)"
+        ),
+    }
 
     def check(self, doc):
         table = MISSPELLINGS
@@ -97,7 +106,7 @@ class CommonMisspelling(Rule):
             low = base.lower()
             joined = table.get(low)
             if joined is None:
-                if base == text and base == low:
+                if base == text and base == low and self.opts["unlisted_words"]:
                     if unlisted is None:
                         unlisted = _Unlisted(doc, vocabulary)
                     found = unlisted.check(i, word)
