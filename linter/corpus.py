@@ -19,6 +19,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from linter.files import NotRegularFile, check_regular, open_regular
 from linter.writer import AtomicFile
 
 PARQUET_BATCH_ROWS = 1024
@@ -107,15 +108,18 @@ def iter_rows(path: str) -> Iterator[Row]:
 
 def _iter_jsonl_rows(path: str, gz: bool) -> Iterator[Row]:
     try:
-        fh = gzip.open(path, "rb") if gz else open(path, "rb")
+        raw_file = open_regular(path)
+    except NotRegularFile as exc:
+        raise CorpusError(f"{path}: {exc}; name a record file") from None
     except FileNotFoundError:
         raise CorpusError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise CorpusError(f"{path}: is a directory") from None
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read: {_os_reason(exc)}") from None
+    fh = gzip.GzipFile(fileobj=raw_file, mode="rb") if gz else raw_file
     lineno = 0
-    with fh:
+    with raw_file, fh:
         try:
             for raw in fh:
                 lineno += 1
@@ -139,6 +143,14 @@ def row_from_line(raw: bytes, lineno: int) -> Row:
 def _open_parquet(path: str):
     """A ``pyarrow.parquet.ParquetFile``, or CorpusError naming the file."""
     pa, pq = pyarrow_modules()
+    try:
+        check_regular(path)
+    except NotRegularFile as exc:
+        raise CorpusError(f"{path}: {exc}; name a record file") from None
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: no such file or directory") from None
+    except OSError:
+        pass  # pyarrow's own message says it below
     try:
         return pq.ParquetFile(path)
     except FileNotFoundError:
