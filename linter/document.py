@@ -15,7 +15,7 @@ import operator
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Callable, NamedTuple, TypeVar
 
 import regex
@@ -186,7 +186,7 @@ class Document:
         compact = Words(self.prose)
         if len(self.prose) >= COMPACT_WORDS_CHARS:
             return compact
-        out = WordList(map(Span, compact.starts, compact.ends, compact.texts))
+        out = WordList(iter(compact))
         out.ends = compact.ends
         return out
 
@@ -327,16 +327,22 @@ class Words(Sequence):
     def __len__(self) -> int:
         return len(self.texts)
 
+    # Spans are made with tuple.__new__ (in C) rather than through Span's generated
+    # __new__ (Python): rules read a long document's words millions of times.
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [Span(s, e, t) for s, e, t in zip(self.starts[i], self.ends[i], self.texts[i])]
-        return Span(self.starts[i], self.ends[i], self.texts[i])
+        if type(i) is slice:
+            return list(map(_SPAN_MAKE, zip(self.starts[i], self.ends[i], self.texts[i])))
+        return _tuple_new(Span, (self.starts[i], self.ends[i], self.texts[i]))
 
     def __iter__(self):
-        return map(Span, self.starts, self.ends, self.texts)
+        return map(_SPAN_MAKE, zip(self.starts, self.ends, self.texts))
 
     def __reversed__(self):
-        return map(Span, reversed(self.starts), reversed(self.ends), reversed(self.texts))
+        return map(_SPAN_MAKE, zip(reversed(self.starts), reversed(self.ends), reversed(self.texts)))
+
+
+_tuple_new = tuple.__new__
+_SPAN_MAKE = partial(_tuple_new, Span)
 
 
 def _quote_role(ch: str, before: str, after: str) -> str:
