@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from linter.errors import open_for_reading
+from linter.errors import NotRegularFile, check_regular, open_for_reading, read_error
 from linter.writer import AtomicFile
 
 PARQUET_BATCH_ROWS = 1024
@@ -137,6 +137,12 @@ def _row_from_line(raw: bytes, lineno: int) -> Row:
 def _open_parquet(path: str):
     """A ``pyarrow.parquet.ParquetFile``, or CorpusError naming the file."""
     pa, pq = pyarrow_modules()
+    try:
+        check_regular(path)  # a named pipe would block pyarrow's open
+    except NotRegularFile as exc:
+        raise CorpusError(read_error(path, exc)) from None
+    except OSError:
+        pass  # pyarrow's own message says it below
     try:
         return pq.ParquetFile(path)
     except FileNotFoundError:

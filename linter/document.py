@@ -11,10 +11,11 @@ Views are computed lazily on first use and cached, so a rule never re-tokenises.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, Callable, NamedTuple, TypeVar
 
 import regex
@@ -56,6 +57,8 @@ _LINE_RE = regex.compile(r"[^\n]*")
 # is read once, not once per mark.
 _SENT_END_RE = regex.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _LAST_TOKEN_RE = regex.compile(r"(\S+)$")
+_MATCH_START = operator.methodcaller("start")
+_MIDDLE = operator.itemgetter(1)
 _QUOTE_CHAR_RE = regex.compile("[" + regex.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
@@ -183,7 +186,7 @@ class Document:
         compact = Words(self.prose)
         if len(self.prose) >= COMPACT_WORDS_CHARS:
             return compact
-        out = WordList(map(Span, compact.starts, compact.ends, compact.texts))
+        out = WordList(iter(compact))
         out.ends = compact.ends
         return out
 
@@ -219,15 +222,21 @@ class Document:
     def quote_marks(self) -> list[QuoteMark]:
         """Every quotation mark in the prose, with its role read from context."""
         prose = self.prose
-        out = []
-        n = len(prose)
-        for m in _QUOTE_CHAR_RE.finditer(prose):
-            i = m.start()
-            ch = m.group()
-            before = prose[i - 1] if i > 0 else " "
-            after = prose[i + 1] if i + 1 < n else " "
-            out.append(QuoteMark(i, ch, _quote_role(ch, before, after)))
-        return out
+        offsets = list(map(_MATCH_START, _QUOTE_CHAR_RE.finditer(prose)))
+        if not offsets:
+            return []
+        # A mark's role depends on the mark and its two neighbours only: each context
+        # is read once per document (a run of marks repeats one context), and the
+        # marks are built in bulk (a document of marks makes one per character).
+        contexts = [prose[i - 1 : i + 2] for i in offsets]
+        last = len(prose) - 1
+        for k in {0, len(offsets) - 1}:
+            i = offsets[k]
+            if i == 0 or i == last:
+                contexts[k] = (prose[i - 1] if i else " ") + prose[i] + (prose[i + 1] if i < last else " ")
+        roles = {c: _quote_role(c[1], c[0], c[2]) for c in set(contexts)}
+        chars = map(_MIDDLE, contexts)
+        return list(map(QuoteMark._make, zip(offsets, chars, map(roles.__getitem__, contexts))))
 
     @cached_property
     def quoted_spans(self) -> list[Span]:
@@ -318,16 +327,22 @@ class Words(Sequence):
     def __len__(self) -> int:
         return len(self.texts)
 
+    # Spans are made with tuple.__new__ (in C) rather than through Span's generated
+    # __new__ (Python): rules read a long document's words millions of times.
     def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [Span(s, e, t) for s, e, t in zip(self.starts[i], self.ends[i], self.texts[i])]
-        return Span(self.starts[i], self.ends[i], self.texts[i])
+        if type(i) is slice:
+            return list(map(_SPAN_MAKE, zip(self.starts[i], self.ends[i], self.texts[i])))
+        return _tuple_new(Span, (self.starts[i], self.ends[i], self.texts[i]))
 
     def __iter__(self):
-        return map(Span, self.starts, self.ends, self.texts)
+        return map(_SPAN_MAKE, zip(self.starts, self.ends, self.texts))
 
     def __reversed__(self):
-        return map(Span, reversed(self.starts), reversed(self.ends), reversed(self.texts))
+        return map(_SPAN_MAKE, zip(reversed(self.starts), reversed(self.ends), reversed(self.texts)))
+
+
+_tuple_new = tuple.__new__
+_SPAN_MAKE = partial(_tuple_new, Span)
 
 
 def _quote_role(ch: str, before: str, after: str) -> str:

@@ -134,6 +134,46 @@ def test_dev_zero_is_not_read_without_limit():
     assert result.returncode == 2 and "/dev/zero" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("name", ["pipe.jsonl", "pipe.jsonl.gz", "pipe.parquet"])
+def test_a_fifo_named_as_a_record_file_does_not_hang(tmp_path, name):
+    import os
+
+    os.mkfifo(tmp_path / name)
+    checked = _cli("check", name, cwd=tmp_path, timeout=30)
+    assert checked.returncode == 2 and "not a regular file (a named pipe)" in checked.stderr
+    cleaned = _cli("clean", "--no-progress", name, "out.jsonl", cwd=tmp_path, timeout=30)
+    assert cleaned.returncode == 2 and "not a regular file (a named pipe)" in cleaned.stderr
+    assert "Traceback" not in checked.stderr + cleaned.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_record_file_that_is_a_device_is_not_read(tmp_path):
+    import os
+
+    os.symlink("/dev/zero", tmp_path / "zero.jsonl")
+    checked = _cli("check", "zero.jsonl", cwd=tmp_path, timeout=30)
+    assert checked.returncode == 2 and "not a regular file (a device)" in checked.stderr
+    cleaned = _cli("clean", "--no-progress", "zero.jsonl", "out.jsonl", cwd=tmp_path, timeout=30)
+    assert cleaned.returncode == 2 and "not a regular file (a device)" in cleaned.stderr
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/zero"), reason="no /dev/zero")
+def test_stdin_is_read_no_further_than_the_file_size_limit(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "copydesk.toml").write_text("max-file-size = 1\n")
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "linter", "check", "-"], cwd=tmp_path, stdin=zero,
+            capture_output=True, text=True, timeout=30,
+        )
+    assert result.returncode == 2
+    assert "stdin: skipped: more than the 1 MB limit" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_walk_skips_a_symlink_out_of_the_tree_and_fix_never_writes_there(tmp_path, capsys):
     import os
 
@@ -161,6 +201,9 @@ def test_fix_leaves_a_read_only_file_alone(tmp_path, capsys):
         assert f.read_text() == "The the council met.\n"
         assert "read-only" in err
         assert code == 2
+        # the finding left in the file is reported, and the summary does not claim success
+        assert "TP001" in out and "1 remaining" in out and "not written" in out
+        assert "All checks passed" not in out
     finally:
         os.chmod(f, 0o644)
 

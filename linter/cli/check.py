@@ -247,17 +247,14 @@ def _results(plan, executor, targets: list, progress) -> Iterator:
 def _check_stdin(plan, target):
     from linter.run.check import check_text
     from linter.report import DocumentResult
-    from linter.sources import SourceError, decode_checked
+    from linter.sources import SourceError, read_stream
 
     if sys.stdin is None:
         return DocumentResult(path=target.path, error="stdin: closed; nothing to read (pipe text in, or name files)")
     try:
-        data = sys.stdin.buffer.read()
-        source = decode_checked(data, target.path if target.path != "-" else "stdin")
+        source = read_stream(sys.stdin.buffer, plan.max_bytes, target.path if target.path != "-" else "stdin")
     except SourceError as exc:
         return DocumentResult(path=target.path, error=str(exc))
-    except OSError as exc:
-        return DocumentResult(path=target.path, error=f"stdin: cannot read: {exc}")
     result = check_text(plan, source.text, target.path, target.kind, bom=source.bom)
     result.bom = source.bom  # type: ignore[attr-defined]
     return result

@@ -99,6 +99,12 @@ class CheckReport:
             if reporter is not None:
                 reporter.error(result.error)
             return
+        if result.write_error:  # reported, with the findings still in the file
+            self.had_error = True
+            self.before_message()
+            error(result.write_error)
+            if reporter is not None:
+                reporter.error(result.write_error)
         for message in result.rule_errors:  # the rule's bug: exit 2 at the end
             self.had_error = True
             self.before_message()

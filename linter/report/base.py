@@ -33,6 +33,9 @@ class DocumentResult:
     hit_cap: bool = False
     empty: bool = False
     error: str | None = None
+    # With --fix: why the fixed text was not written (read-only, hard links, changed
+    # meanwhile); the diagnostics are then those of the text on disk.
+    write_error: str | None = None
     # One line per rule that raised on the document: checking, "internal error in rule
     # CODE on PATH[:ID]: ExcType: message; please report it"; cleaning, "CODE: error",
     # and a line when the fix loop was cut short.
@@ -80,7 +83,7 @@ class Summary:
         self.documents += 1
         self.fixed += result.fixed
         self.changed_files += int(result.changed)
-        if result.error:
+        if result.error or result.write_error:
             self.errors += 1
         if result.doc_id is not None:
             self.records = True

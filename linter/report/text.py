@@ -123,10 +123,14 @@ def format_summary(summary: Summary, *, fix_mode: bool = False, unsafe_fixes: bo
 def _summary_line(summary: Summary, *, fix_mode: bool, unsafe_fixes: bool) -> str:
     unit = "document" if summary.records else "file"
     if fix_mode:
-        if not summary.findings and not summary.fixed:
+        if not summary.findings and not summary.fixed and not summary.errors:
             return "All checks passed.\n"
         where = f" in {_plural(summary.changed_files, unit)}" if summary.fixed else ""
-        return f"Fixed {_plural(summary.fixed, 'finding')}{where}; {summary.findings} remaining.\n"
+        errors = (
+            f"; {_plural(summary.errors, unit)} not checked or not written (see the errors above)"
+            if summary.errors else ""
+        )
+        return f"Fixed {_plural(summary.fixed, 'finding')}{where}; {summary.findings} remaining{errors}.\n"
     if not summary.findings:
         if summary.errors:
             return (

@@ -136,14 +136,15 @@ def check_text(
                 try:
                     write_text_atomic(fs_path, fixed.text, bom=bom, original=text)
                 except WriteError as exc:
-                    result.error = str(exc)
+                    # Not written: the findings of the text on disk are reported.
+                    result.write_error = str(exc)
                     result.changed = False
                     result.fixed = 0
                     result.fixed_codes = None
-                    return result
             else:
                 result.fixed_text = fixed.text
-            doc = _document(fixed.text, path, kind, doc_id, bom)
+            if result.changed:
+                doc = _document(fixed.text, path, kind, doc_id, bom)
         elif fs_path is None:
             result.fixed_text = text
     linted = linter.lint(doc, stop)

@@ -22,7 +22,7 @@ This package's names are the ones to import.
 
 from __future__ import annotations
 
-from linter.sources.decoding import BOM, TextSource, decode, decode_checked, read_text_file
+from linter.sources.decoding import BOM, TextSource, decode, decode_checked, read_stream, read_text_file
 from linter.sources.gitignore import GitIgnore
 from linter.sources.records import Record, iter_records
 from linter.sources.target import MARKDOWN_SUFFIXES, RECORD_SUFFIXES, SourceError, Target, kind_for
@@ -43,5 +43,6 @@ __all__ = [
     "excluded_by_config",
     "iter_records",
     "kind_for",
+    "read_stream",
     "read_text_file",
 ]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
 from dataclasses import dataclass
 
-from linter.errors import read_error
+from linter.errors import open_regular, read_error, reason
 from linter.sources.target import SourceError
 
 BOM = codecs.BOM_UTF8
@@ -48,25 +47,13 @@ def read_text_file(fs_path: str, max_bytes: int | None = None, display: str | No
     path = display or fs_path
 
     def too_big(size: float) -> SourceError:
-        return SourceError(
-            f"{path}: skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit "
-            "(raise max-file-size in the configuration, or split the file)"
-        )
+        return _too_big(path, size, max_bytes)
 
     try:
-        info = os.stat(fs_path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO would block the run forever, a device (/dev/zero) never ends.
-            raise SourceError(f"{path}: skipped: not a regular file ({_file_kind(info.st_mode)}); name a file")
-        if max_bytes is not None and info.st_size > max_bytes:
-            raise too_big(info.st_size)
-        # O_NONBLOCK: should the path turn into a FIFO after the stat, open does not wait.
-        fd = os.open(fs_path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise SourceError(f"{path}: skipped: not a regular file; name a file")
+        with open_regular(fs_path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise too_big(size)
             # Read no more than the limit allows, should the file grow meanwhile.
             data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
         if max_bytes is not None and len(data) > max_bytes:
@@ -76,11 +63,22 @@ def read_text_file(fs_path: str, max_bytes: int | None = None, display: str | No
     return decode_checked(data, path)
 
 
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+def _too_big(path: str, size: float | None, max_bytes: int) -> SourceError:
+    """``size`` None: a stream, read only up to the limit."""
+    what = "more than the" if size is None else f"{size / 1e6:.1f} MB is over the"
+    return SourceError(
+        f"{path}: skipped: {what} {max_bytes / 1e6:g} MB limit "
+        "(raise max-file-size in the configuration, or split the file)"
+    )
+
+
+def read_stream(stream, max_bytes: int | None, path: str) -> TextSource:
+    """Read a stream (stdin) to its end, but no more than ``max_bytes``, the limit a
+    file has (``/dev/zero`` piped in ends with this error instead of filling memory)."""
+    try:
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {reason(exc)}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_big(path, None, max_bytes)
+    return decode_checked(data, path)

@@ -65,6 +65,21 @@ def _inside_utf8_sequence(text: str, start: int, end: int) -> bool:
     return True
 
 
+_CONTEXT = 30  # characters of the word shown on each side of the run
+
+
+def _word_before(text: str, start: int) -> str:
+    """The part of the word that ends at ``start`` (at most _CONTEXT characters)."""
+    seg = text[max(0, start - _CONTEXT) : start]
+    return seg.rsplit(None, 1)[-1] if seg and not seg[-1].isspace() else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The part of the word that starts at ``end`` (at most _CONTEXT characters)."""
+    seg = text[end : end + _CONTEXT]
+    return seg.split(None, 1)[0] if seg and not seg[0].isspace() else ""
+
+
 def _name(ch: str) -> str:
     if ch in _NAMES:
         return _NAMES[ch]
@@ -166,13 +181,7 @@ class InvisibleCharacter(Rule):
                 continue  # UTF-8 read as Latin-1 (donâ\x80\x99t): EN001 reports the word
             names = sorted({_name(c) for c in run})
             codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
-            w0 = start
-            while w0 > 0 and not text[w0 - 1].isspace() and start - w0 < 30:
-                w0 -= 1
-            w1 = end
-            while w1 < n and not text[w1].isspace() and w1 - end < 30:
-                w1 += 1
-            context = text[w0:start] + "[" + codes + "]" + text[end:w1]
+            context = _word_before(text, start) + "[" + codes + "]" + _word_after(text, end)
             replacement = ""
             if all(0x80 <= ord(c) <= 0x9F for c in run):
                 decoded = [_cp1252(c) for c in run]

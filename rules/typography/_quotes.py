@@ -68,51 +68,60 @@ def analyse(doc: Document) -> QuoteAnalysis:
 
 
 def _analyse(doc: Document) -> QuoteAnalysis:
-    marks = [m for m in doc.quote_marks if m.char in DOUBLE_QUOTES and m.role != "apostrophe"]
     pairs: list[QuotePair] = []
     unclosed: list[tuple[QuoteMark, int, QuoteMark | None]] = []
     stray: list[tuple[QuoteMark, int]] = []
     first: dict[int, QuoteMark] = {}
-    if marks:
-        para_ends = [p.end for p in doc.paragraphs]
-        prose = doc.prose
-        stack: list[QuoteMark] = []
-        cur_para = -1
-        for m in marks:
-            para = bisect_right(para_ends, m.offset)
-            if para != cur_para:
-                unclosed.extend((s, cur_para, None) for s in stack)
-                stack = []
-                cur_para = para
-                first[para] = m
-            if m.char in '"”' and not stack and m.offset and prose[m.offset - 1] in _DIGITS:
-                continue  # an inch or seconds mark: 5' 10", a 12" screen, 38 ½”
-            if m.char == "»" and _is_bullet(prose, m.offset):
-                continue  # "» Bloggers respond": a list marker at the start of a line
-            role = _role(m, len(stack))
-            if role == "close" and not stack and m.char in "“»" and m.role != "ambiguous":
-                # “ and » open in other conventions; with nothing open, read as an opener
-                role = "open"
-            if role == "open":
-                if stack and not _may_nest(stack[-1].char, m.char):
-                    # the previous quotation was never closed
-                    unclosed.append((stack.pop(), para, m))
-                stack.append(m)
-            else:
-                if not stack:
-                    stray.append((m, para))
-                    continue
-                # close the innermost compatible opener; else the innermost one
-                idx = len(stack) - 1
-                for j in range(len(stack) - 1, -1, -1):
-                    if compatible(stack[j].char, m.char):
-                        idx = j
-                        break
-                opener = stack[idx]
-                unclosed.extend((s, para, m) for s in stack[idx + 1 :])
-                del stack[idx:]
-                pairs.append(QuotePair(opener, m, para))
-        unclosed.extend((s, cur_para, None) for s in stack)
+    marks = [m for m in doc.quote_marks if m.char in DOUBLE_QUOTES and m.role != "apostrophe"]
+    if not marks:
+        return QuoteAnalysis(pairs, unclosed, stray, first)
+    para_ends = [p.end for p in doc.paragraphs]
+    n_paras = len(para_ends)
+    prose = doc.prose
+    stack: list[QuoteMark] = []
+    cur_para = -1
+    para = 0
+    for m in marks:
+        offset, char, role = m
+        # marks come in text order: the paragraph index only moves forward
+        while para < n_paras and para_ends[para] <= offset:
+            para += 1
+        if para != cur_para:
+            unclosed.extend((s, cur_para, None) for s in stack)
+            stack = []
+            cur_para = para
+            first[para] = m
+        if char in '"”' and not stack and offset and prose[offset - 1] in _DIGITS:
+            continue  # an inch or seconds mark: 5' 10", a 12" screen, 38 ½”
+        if char == "»" and _is_bullet(prose, offset):
+            continue  # "» Bloggers respond": a list marker at the start of a line
+        if role == "ambiguous":
+            role = "close" if stack else "open"
+        elif role == "close" and not stack and char in "“»":
+            # “ and » open in other conventions; with nothing open, read as an opener
+            role = "open"
+        if role == "open":
+            if stack and not _may_nest(stack[-1].char, char):
+                # the previous quotation was never closed
+                unclosed.append((stack.pop(), para, m))
+            stack.append(m)
+            continue
+        if not stack:
+            stray.append((m, para))
+            continue
+        # close the innermost compatible opener; else the innermost one
+        idx = len(stack) - 1
+        if idx and char not in _CLOSERS.get(stack[idx].char, ()):
+            for j in range(idx - 1, -1, -1):
+                if char in _CLOSERS.get(stack[j].char, ()):
+                    idx = j
+                    break
+        opener = stack[idx]
+        if idx < len(stack) - 1:
+            unclosed.extend((s, para, m) for s in stack[idx + 1 :])
+        del stack[idx:]
+        pairs.append(QuotePair(opener, m, para))
+    unclosed.extend((s, cur_para, None) for s in stack)
     return QuoteAnalysis(pairs, unclosed, stray, first)
 
 
