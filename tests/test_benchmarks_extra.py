@@ -77,3 +77,22 @@ def test_lines_part_labels_kinds_and_splits_on_invented_pages(tmp_path):
     tot = {k: sum(res["splits"][s]["kinds"][k]["found"] for s in ("dev", "held-out")) for k in ("share/follow", "copyright")}
     assert tot["share/follow"] == 12 and tot["copyright"] == 12
     assert sum(res["splits"][s]["article_flagged_warning"] for s in ("dev", "held-out")) == 0
+
+
+def test_lines_part_labels_a_repeated_headline_by_place_and_keeps_gold_furniture_apart():
+    from benchmarks.lines import edge_zone, is_gold_furniture, label_lines
+
+    gold = "Harbour reopens\nBy Marta Ellison\nThe harbour reopened on Tuesday after the storm.\nTweet"
+    naive = [
+        "Home", "Harbour reopens", "By Marta Ellison", "The harbour reopened on Tuesday after the storm.", "Tweet",
+        "Recent posts", "Harbour reopens", "Tweet",
+    ]
+    labels = label_lines(naive, gold)
+    # the headline and the button are article (or furniture) where the article is,
+    # not in the "recent posts" list below it
+    assert labels == ["not", "article", "furniture", "article", "furniture", "not", "not", "not"]
+    assert is_gold_furniture("8 comments") and is_gold_furniture("© 2024 The Harbour Times")
+    # a sentence of the story is article even when it has a keyword of a kind
+    assert not is_gold_furniture("The council said it would share the cost of the sea wall.")
+    assert not is_gold_furniture("Boats returned to the quay")
+    assert edge_zone(labels) == set(range(0, 8))

@@ -9,7 +9,21 @@ from linter.rules.support.lines import delete_line_fix, snippet
 
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
+# A menu entry between two boilerplate lines: a few words, no address, no heading's
+# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one).
+_MENU_MAX_WORDS = 4
+_NOT_MENU_RE = regex.compile(r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b", regex.I)
 _WORD_RE = regex.compile(r"\w+")
+# Story furniture (bylines, timestamps, credits, contact lines) is reported at the
+# article's edges only: within this many lines of the first or last line of its body,
+# the longest run of prose lines (lines of at least _PROSE_MIN_WORDS words ending like a
+# sentence) in which at most _ARTICLE_GAP other lines (captions, subheadings) stand
+# between two prose lines. A timestamp between two comments, or in a list of other
+# stories, is not at the article's edge.
+_EDGE_LINES = 3
+_PROSE_MIN_WORDS = 6
+_ARTICLE_GAP = 3
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Lines that are boilerplate wherever they stand are short; longer lines are prose
 # (the block at the edges is matched without this limit).
 _ANYWHERE_MAX_CHARS = 400
@@ -68,7 +82,10 @@ class BoilerplateLine(Rule):
         max-links: the most short lines under a "related links" heading that are
         taken as its list of links (default 20).
         furniture: also report story furniture, bylines, timestamps, photo credits
-        and contact lines, at info severity (default false: they belong to the story).
+        and contact lines, at info severity, where they stand at the edges of the
+        article (within 3 lines of the first or last line of its body, the longest
+        run of prose lines) or in the boilerplate block at the start or end of the
+        document (default false: they belong to the story).
     """
 
     code = "BP001"
@@ -119,7 +136,12 @@ class BoilerplateLine(Rule):
                 if header:
                     for j in pending:
                         flagged[j] = f"link under '{snippet(lines[i].text, 30)}'"
-                elif seen_boilerplate:
+                elif seen_boilerplate and pending:
+                    if kind is not None and kind.name == "symbols only" or not all(
+                        self._menu_entry(lines[j].text) for j in pending
+                    ):
+                        # a separator, or text that is not a menu: the block ends below it
+                        break
                     for j in pending:
                         flagged[j] = "short line inside a boilerplate block"
                 pending = []
@@ -156,8 +178,9 @@ class BoilerplateLine(Rule):
         while head < n and head in flagged:
             head += 1
         report_furniture = self.opts["furniture"]
+        edges = self._article_edges(lines, flagged) if report_furniture and info else set()
         for i in sorted(flagged):
-            if i in info and not report_furniture:
+            if i in info and not (report_furniture and (i in edges or i >= tail or i < head)):
                 continue  # a byline or dateline belongs to the story: silent unless asked
             line = lines[i]
             where = ""
@@ -200,6 +223,39 @@ class BoilerplateLine(Rule):
             heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
             return "page furniture", heading
         return None, False
+
+    @staticmethod
+    def _article_edges(lines, flagged) -> set[int]:
+        """Indices of the lines near the first and the last line of the article's body."""
+        best = (0, -1, -1)  # (prose words, first line, last line)
+        start = last = -1
+        words = 0
+        for i, line in enumerate(lines):
+            count = len(_WORD_RE.findall(line.text))
+            if count < _PROSE_MIN_WORDS or not _SENTENCE_END_RE.search(line.text):
+                continue
+            if start < 0 or i - last - 1 > _ARTICLE_GAP:
+                start, words = i, 0
+            last, words = i, words + count
+            if words > best[0]:
+                best = (words, start, last)
+        _, first, end = best
+        out: set[int] = set()
+        if first < 0:
+            return out
+        # Outwards from each end of the body and inwards into it, _EDGE_LINES lines that
+        # are not boilerplate (share buttons between a byline and the text do not count).
+        for start, step in ((first - 1, -1), (first, 1), (end, -1), (end + 1, 1)):
+            i, counted = start, 0
+            while 0 <= i < len(lines) and counted < _EDGE_LINES:
+                out.add(i)
+                counted += i not in flagged
+                i += step
+        return out
+
+    @staticmethod
+    def _menu_entry(text: str) -> bool:
+        return len(_WORD_RE.findall(text)) <= _MENU_MAX_WORDS and not _NOT_MENU_RE.search(text.strip())
 
     @staticmethod
     def _link_like(text: str) -> bool:

@@ -64,8 +64,11 @@ class LineKind:
 
 # Characters that quantify what stands before them.
 _QUANTIFIERS = frozenset("?*+{")
-# Inline flags (verbose mode, scoped case sensitivity...) change what literals mean.
-_INLINE_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]")
+# Inline flags for the whole pattern (verbose mode...) change what literals mean; a
+# scoped group such as "(?-i:...)" (case kept significant) does not, since a literal
+# it holds still stands in the folded line whenever the group matches.
+_INLINE_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]+\)")
+_SCOPED_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]+:")
 
 
 def _class_end(p: str, j: int) -> int:
@@ -226,9 +229,13 @@ def _required(p: str, nested: bool = False) -> list[str] | None:
                 flush()
                 j = close + 1
                 continue
-            if p.startswith("(?", j) and not p.startswith("(?:", j):
+            scoped = _SCOPED_FLAGS_RE.match(p, j)
+            if p.startswith("(?", j) and not p.startswith("(?:", j) and not scoped:
                 return None
-            inner = p[j + 3 : close] if p.startswith("(?:", j) else p[j + 1 : close]
+            if scoped:
+                inner = p[scoped.end() : close]
+            else:
+                inner = p[j + 3 : close] if p.startswith("(?:", j) else p[j + 1 : close]
             members = _required(inner, True)
             end = close + 1
         elif ch in _METACHARACTERS:
