@@ -189,3 +189,15 @@ def test_rule_support_lives_beside_the_rules():
     for name in ("names", "langid", "quality"):
         assert f"linter.rules.support.{name}" in mods
         assert f"linter.{name}" not in mods
+
+
+def test_the_executor_knows_no_run_rule_or_document():
+    edges, _ = imports(modules())
+    outside = {
+        (mod, target)
+        for mod, targets in edges.items()
+        if mod.startswith("linter.executor")
+        for target in targets
+        if not target.startswith("linter.executor")
+    }
+    assert outside == set()
