@@ -26,7 +26,7 @@ _CLAUSE_STARTERS = frozenset(
 
 
 class LowercaseSentenceStart(Rule):
-    """A sentence that starts with a lower-case letter: "cooperation. and it".
+    """A sentence that starts with a lower-case letter: "the port. and she".
 
     What it does:
         Flags the first word of a sentence when it starts with a lower-case letter
@@ -51,10 +51,10 @@ class LowercaseSentenceStart(Rule):
         sentence edited apart; a spell-checker sees nothing wrong.
 
     Example:
-        It will strengthen strategic cooperation. and it will expand trade.
+        The mayor wants closer ties with the port. and she will ask for more ferries.
 
     Use instead:
-        It will strengthen strategic cooperation. And it will expand trade.
+        The mayor wants closer ties with the port. And she will ask for more ferries.
 
     Fix safety:
         Unsafe: the first letter is capitalised, but the full stop may be the real
