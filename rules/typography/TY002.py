@@ -102,10 +102,10 @@ class UnbalancedQuotes(Rule):
         attribution and for anything that extracts quotations.
 
     Example:
-        "We will do what is needed, said the minister.
+        "We will mend the roof by spring, said the warden.
 
     Use instead:
-        "We will do what is needed," said the minister.
+        "We will mend the roof by spring," said the warden.
 
     Fix safety:
         No fix: where the missing mark belongs is a judgement.

@@ -28,10 +28,10 @@ class UnbalancedBrackets(Rule):
         shows that text was cut during editing or scraping.
 
     Example:
-        The firm (which is now one of the biggest investors said profits rose.
+        The bakery (which opened its third shop in the spring said trade was brisk.
 
     Use instead:
-        The firm (which is now one of the biggest investors) said profits rose.
+        The bakery (which opened its third shop in the spring) said trade was brisk.
 
     Fix safety:
         No fix: where the missing bracket belongs is a judgement.

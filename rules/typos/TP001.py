@@ -18,7 +18,7 @@ _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 _AFTER_WORD_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)?")
 _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
-# "the moment I've been waiting for for years", "situations we've been placed in in
+# "the trip we've been saving for for months", "towns we've been stuck in in
 # the past". Doubled after a participle, these are left alone.
 _CLAUSE_END_PREPOSITIONS = frozenset({"in", "for", "on", "at", "with", "up", "out", "off", "over"})
 _TIME_WORDS = frozenset(
