@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import regex
 
-# Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose,
+# Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose
+# ("-", "o", "0", ".": ":-)", "=0)", ":.)"),
 # then one or more mouths; or the same turned round. Not inside a word on the
 # mouth's side ("(:foo" is no face).
 EMOTICON_RE = regex.compile(
-    r"(?:[:;=][-o^'*]?|(?<!\w)[8xX][-^*'])[()\[\]{}]+(?!\w)"
+    r"(?:(?<!\d)[:;=][-oO0^'*.]?|(?<!\w)[8xX][-^*'])[()\[\]{}]+(?!\w)"
     # the same with a space between eyes and mouth, standing apart: "found it. : )"
     r"|(?<!\w)[:;] [()]+(?![\w(\[{])"
     # turned round: "(:", "(-:"
