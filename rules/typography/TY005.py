@@ -11,6 +11,15 @@ _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 
 # A list bullet opening its line, after any indent: the spaces after it align the item.
 _BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
+# The rest of a line that is only a date, with or without a time: the field after a
+# name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
+_TIMESTAMP_FIELD_RE = regex.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?[ \t]*",
+    regex.IGNORECASE,
+)
 
 class DoubleSpace(Rule):
     """Two or more spaces between words inside a sentence.
@@ -18,9 +27,11 @@ class DoubleSpace(Rule):
     What it does:
         Flags a run of two or more spaces between two words of a line. Spaces
         after a sentence-ending mark (the typewriter convention), indentation,
-        the spaces that align an item after a list bullet ("•   Item"), and lines that look like a table (three or more such runs, or cells
-        between | bars) are not
-        flagged. In Markdown, only the prose is checked.
+        the spaces that align an item after a list bullet ("•   Item"), the spaces
+        that set apart a run of symbols ("!@#$%^&*()  COMMENTS") or a date closing
+        a header line ("Ashley  November 13, 2012 at 12:21 PM"), and lines that
+        look like a table (three or more such runs, or cells between | bars) are
+        not flagged. In Markdown, only the prose is checked.
 
     Why it matters:
         A doubled space is usually left behind by a deletion; it shows as a gap
@@ -67,6 +78,10 @@ class DoubleSpace(Rule):
                     continue  # "•    People need time": text aligned after a list bullet
                 before = line.text[: m.start()].split()[-1]
                 after = line.text[m.end() :].split()[0]
+                if not any(c.isalnum() for c in before):
+                    continue  # "!@#$%^&*()  COMMENTS": a run of symbols set apart, not a word
+                if _TIMESTAMP_FIELD_RE.fullmatch(line.text, m.end()):
+                    continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
                 yield self.diagnostic(
                     s, e,
                     f"{e - s} spaces between '{before}' and '{after}'",
