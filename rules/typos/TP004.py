@@ -44,7 +44,10 @@ class LowercaseSentenceStart(Rule):
         "!" or "?" and continued by the sentence ("'It's over!' he said"), one
         ending in "." followed by its attribution ("'It's over.' he said", a comma
         slip rather than a lower-case start), and paragraphs that are not running
-        text between running text (titles, list items, lines after a colon).
+        text between running text (titles, list items, lines after a colon), and
+        text whose writer starts sentences in lower case as a habit (two or more of
+        the four sentences either side do, no fewer than start in upper case: a
+        commenter who never capitalises, "ya. looked brutal. hopefully he's ok").
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
@@ -77,13 +80,17 @@ class LowercaseSentenceStart(Rule):
         paragraphs = doc.paragraphs
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
         bare: dict = {}
-        for sent in doc.sentences:
+        sentences = doc.sentences
+        case = _start_cases(prose, sentences)
+        for n, sent in enumerate(sentences):
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
                 continue
             word = m.group()
             if not word[0].islower():
                 continue
+            if _lower_case_habit(case, n):
+                continue  # "ya. looked brutal. hopefully he recovers": a writer who never capitalises
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
@@ -107,8 +114,10 @@ class LowercaseSentenceStart(Rule):
                         continue
                     if _short_quote_in_sentence(prose, end_at + 1):
                         continue  # 'the "Stop. Think. Vote." campaign': a slogan or title
-                if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
-                    continue  # a spaced ellipsis ". . ." continues the sentence
+                if pm.group(1) == "." and (
+                    prose[max(0, end_at - 2) : end_at] in (". ", "..") or prose[end_at - 1 : end_at] == "…"
+                ):
+                    continue  # an ellipsis (". . .", "…." ) continues the sentence
                 if _starts_short_line(prose, m.start()):
                     continue  # line-by-line text: bylines, comment headers, verse
                 if word in _BYLINE_WORDS and _opens_line(prose, m.start()):
@@ -174,6 +183,36 @@ _SPEECH_VERBS = frozenset(
 )
 _ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
 _LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+
+
+# How many sentences either side show a writer's habit, and how many of them must
+# start in lower case (and at least as many as start in upper case) to show it.
+_HABIT_WINDOW = 4
+_HABIT_MIN_LOWER = 2
+
+
+def _start_cases(prose: str, sentences) -> list[int]:
+    """For each sentence: 1 if its first letter is lower case, -1 if upper case, 0 if
+    it starts with no letter ("I" counts as neither: it is capitalised by everyone)."""
+    out = []
+    for sent in sentences:
+        m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+        word = m.group() if m else ""
+        if not word or not word[0].isalpha() or word == "I" or word.startswith(("I'", "I’")):
+            out.append(0)
+        else:
+            out.append(1 if word[0].islower() else -1)
+    return out
+
+
+def _lower_case_habit(case: list[int], n: int) -> bool:
+    """Whether the sentences around sentence ``n`` start in lower case as a habit (a
+    commenter or blogger who never capitalises): at least two of the neighbours do,
+    and no fewer than start in upper case. A slip among capitalised sentences stays."""
+    lo, hi = max(0, n - _HABIT_WINDOW), min(len(case), n + _HABIT_WINDOW + 1)
+    lower = sum(1 for k in range(lo, hi) if k != n and case[k] == 1)
+    upper = sum(1 for k in range(lo, hi) if case[k] == -1)
+    return lower >= _HABIT_MIN_LOWER and lower >= upper
 
 
 def _starts_short_line(prose: str, start: int) -> bool:
