@@ -4,6 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.lines import TIMESTAMP_RE
 
 _DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # Two spaces after a sentence end are an old typewriter convention, not a slip.
@@ -11,15 +12,10 @@ _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 
 # A list bullet opening its line, after any indent: the spaces after it align the item.
 _BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
+
 # The rest of a line that is only a date, with or without a time: the field after a
 # name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
-_TIMESTAMP_FIELD_RE = regex.compile(
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}"
-    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
-    r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?[ \t]*",
-    regex.IGNORECASE,
-)
+_DATE_FIELD_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
 
 class DoubleSpace(Rule):
     """Two or more spaces between words inside a sentence.
@@ -80,7 +76,7 @@ class DoubleSpace(Rule):
                 after = line.text[m.end() :].split()[0]
                 if not any(c.isalnum() for c in before):
                     continue  # "!@#$%^&*()  COMMENTS": a run of symbols set apart, not a word
-                if _TIMESTAMP_FIELD_RE.fullmatch(line.text, m.end()):
+                if _DATE_FIELD_RE.fullmatch(line.text, m.end()):
                     continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
                 yield self.diagnostic(
                     s, e,
