@@ -121,6 +121,8 @@ class LowercaseSentenceStart(Rule):
                     # of the sentence. After '."' only an attribution is let through.
                     if pm.group(1) in "!?" or _is_attribution(prose, m.start()):
                         continue
+                    if word == "by" and _CAPITALISED_NEXT_RE.match(prose, m.end()):
+                        continue  # '"... is weak." by Michel de Montaigne': the quotation's author
                     if _short_quote_in_sentence(prose, end_at + 1):
                         continue  # 'the "Stop. Think. Vote." campaign': a slogan or title
                 if pm.group(1) == "." and (
@@ -193,6 +195,7 @@ _SPEECH_VERBS = frozenset(
     "warned argued claimed noted stated continued admitted declared wrote".split()
 )
 _ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
+_CAPITALISED_NEXT_RE = regex.compile(r"[ \t]+\p{Lu}")
 _LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
 
 
