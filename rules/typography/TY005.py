@@ -17,7 +17,7 @@ _BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
 # name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
 _DATE_FIELD_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
 
-# A short line with a date stamp is a comment header or a byline: its spaces part fields.
+# A short line stamped with a date and a time is a comment header: its spaces part fields.
 _HEADER_MAX = 100
 
 class DoubleSpace(Rule):
@@ -28,8 +28,8 @@ class DoubleSpace(Rule):
         after a sentence-ending mark (the typewriter convention), indentation,
         the spaces that align an item after a list bullet ("•   Item"), the spaces
         that set apart a run of symbols ("!@#$%^&*()  COMMENTS") or a date closing
-        a header line ("Ashley  November 13, 2012 at 12:21 PM"), short lines with a
-        date stamp (comment headers: "by Kim on Aug 9, 2012 11:52 AM  3 recs"), and lines that
+        a header line ("Ashley  November 13, 2012 at 12:21 PM"), short lines stamped
+        with a date and time (comment headers: "by Kim on Aug 9, 2012 11:52 AM  3 recs"), and lines that
         look like a table (three or more such runs, or cells between | bars) are
         not flagged. In Markdown, only the prose is checked.
 
@@ -67,7 +67,8 @@ class DoubleSpace(Rule):
             runs = list(_DOUBLE_RE.finditer(line.text))
             if len(runs) >= 3 or line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
                 continue  # columns of a table or aligned text
-            if len(line.text) <= _HEADER_MAX and TIMESTAMP_RE.search(line.text):
+            stamp = TIMESTAMP_RE.search(line.text) if len(line.text) <= _HEADER_MAX else None
+            if stamp is not None and ":" in stamp.group():
                 continue  # "by Kim on Aug 9, 2012 11:52 AM EDT up   3 recs": fields of a comment header
             for m in runs:
                 s, e = line.start + m.start(), line.start + m.end()
