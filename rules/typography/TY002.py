@@ -32,8 +32,9 @@ def _partnered(qa, paras, text: str) -> set[int]:
       quotation's chance, and a closer of that kind is left over later in the
       same paragraph;
     - a quotation running over paragraphs that do not reopen it: an opener left
-      open at the end of its paragraph, paragraphs with no quotation marks, each
-      ending with a complete sentence, and a paragraph whose first mark is a closer
+      open at the end of a paragraph ending with a complete sentence, paragraphs
+      with no quotation marks (list items among them), and a paragraph whose first
+      mark is a closer
       (a quotation cut by stray paragraph breaks, "I\n\nwas\n\nprime minister",
       is still reported).
     Each stray closer is used once; linear in the marks (bisect, and used closers
@@ -77,7 +78,7 @@ def _partnered(qa, paras, text: str) -> set[int]:
             para < cpara <= para + _MAX_RUN_PARAGRAPHS
             and qa.para_first_mark.get(cpara) is close
             and not any(q in qa.para_first_mark for q in range(para + 1, cpara))
-            and all(_RUN_ON_END_RE.search(text, paras[q].start, paras[q].end) for q in range(para, cpara))
+            and _RUN_ON_END_RE.search(text, paras[para].start, paras[para].end)
         ):
             use(k)
             out.update((mark.offset, close.offset))
