@@ -12,7 +12,7 @@ TIMESTAMP_RE = regex.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
-    r"(?:,? (?:at )?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
+    r"(?:,? +(?:at +)?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
     regex.IGNORECASE,
 )
 
