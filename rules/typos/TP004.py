@@ -6,6 +6,7 @@ import functools
 from pathlib import Path
 
 from linter.rules.support import langid
+from linter.text import ABBREVIATIONS as SENTENCE_ABBREVIATIONS
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.support.lines import TIMESTAMP_RE
@@ -102,10 +103,12 @@ class LowercaseSentenceStart(Rule):
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
                 k = para_index[sent.start]
-                if not _is_prose(paragraphs[k]) or (k > 0 and not _ends_sentence(paragraphs[k - 1].text)):
+                if not _is_prose(paragraphs[k]) or (k > 0 and not _ends_sentence(paragraphs[k - 1].text, k - 1 == 0)):
                     continue
                 if word in _NO_SUBJECT or word in _BYLINE_WORDS:
                     continue  # "was on record-breaking form": the subject was cut, not a case slip
+                if prose[sent.start : sent.start + 1] in "([":
+                    continue  # "(my set-up after the workout)": a caption or an aside
                 if _LABEL_AFTER_RE.match(prose, m.end()):
                     continue  # "vegan – replace the pork", "breakfast: two eggs": a label, not a sentence
                 after = "\n\n" if k > 0 else "start"
@@ -149,6 +152,8 @@ class LowercaseSentenceStart(Rule):
                     continue  # "1 tbsp. olive oil", "Denver, Colo. police", "the EV. models"
                 if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
                     continue  # "?interesting? that": "?" standing in for lost quotation marks
+                if pm.group(1) in "!?" and _is_attribution(prose, m.start()):
+                    continue  # "Is my job making my skin bad? she wondered": a thought and its teller
                 if pm.group(1) in "!?":
                     # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
                     # basketball? and": titles and questions inside a sentence. Flag only a
@@ -192,7 +197,7 @@ _BYLINE_WORDS = frozenset({"by", "posted", "via", "source", "photo", "image", "c
 _LIST_NUMBER_RE = regex.compile(r"(?:\A|\n)[ \t]*\d{1,4}\Z")
 _SPEECH_VERBS = frozenset(
     "said says say added adds asked asks told tells replied replies explained insisted "
-    "warned argued claimed noted stated continued admitted declared wrote".split()
+    "warned argued claimed noted stated continued admitted declared wrote wondered thought mused".split()
 )
 _ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
 _CAPITALISED_NEXT_RE = regex.compile(r"[ \t]+\p{Lu}")
@@ -286,8 +291,15 @@ def _is_attribution(prose: str, start: int) -> bool:
     return bool(m) and m.group(1).lower() in _SPEECH_VERBS
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in (".", "!", "?", '"', "”", "’", "'", ")")
+def _ends_sentence(text: str, title: bool = False) -> bool:
+    """Whether ``text`` ends a sentence: a terminal mark, perhaps inside closing quotes
+    or brackets ('I don't feel like a "homer"' and '(it turns out)' do not). A title
+    (the document's first paragraph) ending in a quotation or a bracket ends too:
+    "Small firms 'hit by rising costs'"."""
+    end = text.rstrip()
+    if title and end[-1:] in ('"', "”", "’", "'", ")"):
+        return True
+    return end.rstrip("\"”’')] ")[-1:] in (".", "!", "?", "…")
 
 
 def _is_prose(para) -> bool:
@@ -344,6 +356,8 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
     if not letters.isalpha():
         return False
     low = letters.lower()
+    if core != token and low in SENTENCE_ABBREVIATIONS:
+        return True  # "All Rapson-Inc. products": the document's own abbreviations, after a hyphen
     if letters.isupper() and len(letters) <= 5:
         # "the new EV. models": an initialism written with a full stop wherever it
         # appears; one also written without ("the UK. of the", "in the UK today")
