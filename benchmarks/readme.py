@@ -111,44 +111,55 @@ def render(out: Path) -> str:
         lines.append("")
     if speed:
         c, lat, r = speed["corpus"], speed["latency"], speed["ratios"]
+        cl = speed.get("clean") or {}
 
-        def med(d, k):
-            return d.get(k, {}).get("median")
+        def cpu(d, k):
+            return d.get(k, {}).get("cpu_median")
 
         n, mb = speed["articles"], speed["bytes"] / 1e6
-        j1, j2, pl = med(c, "copydesk --jobs 1"), med(c, "copydesk --jobs 2"), med(c, "proselint")
+        j1, pl = cpu(c, "copydesk --jobs 1"), cpu(c, "proselint")
+        w1, w2 = (c.get(k, {}).get("median") for k in ("copydesk --jobs 1", "copydesk --jobs 2"))
         lines += [
-            f"**Speed.** {n:,} BBC articles ({mb:.1f} MB) as one .txt file each; medians of "
-            f"{speed['runs']} whole-process runs ({speed['latency_runs']} for one article) on "
-            f"{speed['cpu_count']} cores, proselint on the same files in the same run"
+            f"**Speed.** {n:,} BBC articles ({mb:.1f} MB) as one .txt file each; CPU time (user + "
+            f"system), medians of {speed['runs']} whole-process runs ({speed['latency_runs']} for one "
+            f"article) on {speed['cpu_count']} cores, proselint on the same files in the same run, "
+            "round-robin"
             + (
                 f" (load average {speed['load_average'][0]:.1f} at the start: the machine was busy, so "
-                "absolute times are inflated and the `--jobs` speed-up understated)."
+                "wall times are inflated and the `--jobs` speed-up understated)."
                 if (speed.get("load_average") or [0])[0] > (speed["cpu_count"] or 1)
                 else "."
             ),
             "",
-            "| measure | copydesk | proselint | ratio |",
+            "| measure | copydesk | yardstick | ratio |",
             "|---|---:|---:|---:|",
         ]
         if j1:
             lines.append(
-                f"| whole corpus, 1 process | {j1:.1f} s ({n / j1:.0f} articles/s, {mb / j1:.2f} MB/s) | "
-                f"{_f(pl, '.1f')} s | {_f(r['time_vs_proselint'])} |"
+                f"| whole corpus, 1 process, CPU | {j1:.1f} s ({n / j1:.0f} articles/s, {mb / j1:.2f} MB/s) | "
+                f"proselint {_f(pl, '.1f')} s | {_f(r.get('cpu_vs_proselint'))} |"
             )
-        if j2:
+        if w1 and w2:
             lines.append(
-                f"| whole corpus, `--jobs 2` | {j2:.1f} s ({n / j2:.0f} articles/s) | | "
+                f"| whole corpus, `--jobs 2`, wall | {w2:.1f} s (1 process: {w1:.1f} s) | | "
                 f"speed-up {_f(r['speedup_jobs2'])}x |"
             )
-        lc, lp = med(lat, "copydesk one article"), med(lat, "proselint one article")
-        if lc:
-            lines.append(f"| one article, latency | {lc * 1000:.0f} ms | {_f(lp and lp * 1000, '.0f')} ms | "
-                         f"{_f(r['latency_vs_proselint'])} |")
+        for label, mine, theirs, key in (
+            ("one plain article, CPU", "copydesk one article", "proselint one article", "latency_vs_proselint"),
+            ("the seed article, CPU", "copydesk seed article", "proselint seed article", "seed_vs_proselint"),
+        ):
+            lc, lp = cpu(lat, mine), cpu(lat, theirs)
+            if lc:
+                lines.append(f"| {label} | {lc * 1000:.0f} ms | proselint {_f(lp and lp * 1000, '.0f')} ms | "
+                             f"{_f(r.get(key))} |")
+        kc, kd = cpu(cl, "copydesk clean --jobs 1"), cpu(cl, "datatrove Gopher+C4+FineWeb")
+        if kc:
+            lines.append(f"| `clean` of the JSONL, 1 process, CPU | {kc:.1f} s | datatrove {_f(kd, '.1f')} s | "
+                         f"throughput {_f(r.get('clean_vs_datatrove'))}x |")
         pk = c.get("copydesk --jobs 1", {}).get("peak_rss_mb")
         pp = c.get("proselint", {}).get("peak_rss_mb")
         if pk:
-            lines.append(f"| peak memory, whole corpus | {pk:.0f} MB | {_f(pp, '.0f')} MB | "
+            lines.append(f"| peak memory, whole corpus | {pk:.0f} MB | proselint {_f(pp, '.0f')} MB | "
                          f"{_f(pk / pp if pp else None)} |")
         lines.append("")
         lines.append("Budgets (`benchmarks/budgets.toml`): " + "; ".join(

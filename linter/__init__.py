@@ -51,7 +51,7 @@ __all__ = [
 # The corpus API, imported on first use.
 _CORPUS_API = {
     "Cleaner": "linter.clean",
-    "clean_file": "linter.clean",
+    "clean_file": "linter.run.clean",
     "clean_text": "linter.api",
     "make_cleaner": "linter.api",
     "quality_scores": "linter.api",

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from linter.clean import Cleaner, DocResult, Summary, clean_file
+from linter.clean import Cleaner
 from linter.document import Document
 from linter.engine import Linter, fix_text, lint_text
-from linter.rules.support.quality import Gate, compute_signals
 from linter.registry import select_codes
+from linter.report.base import DocumentResult
+from linter.rules.support.quality import Gate, compute_signals, quality_rule_options
+from linter.run.clean import CleanSummary, clean_file
 
 
 def quality_scores(text: str) -> dict[str, Any]:
@@ -31,7 +33,6 @@ def make_cleaner(
 ) -> Cleaner:
     """A reusable :class:`Cleaner`: the rules (default or ``select``), the fix level
     and the quality gate (``quality`` takes the keys of ``[tool.copydesk.quality]``)."""
-    from linter.clean import quality_rule_options
     from linter.rule import Settings
 
     gate = Gate.from_config(quality, languages)
@@ -47,7 +48,7 @@ def clean_text(
     unsafe: bool = False,
     quality: dict[str, Any] | None = None,
     doc_id: str = "",
-) -> DocResult:
+) -> DocumentResult:
     """Fix ``text`` and decide keep/drop: ``result.text``, ``result.keep``,
     ``result.reasons``, ``result.scores``, ``result.findings``. For many texts build
     one :func:`make_cleaner` and call its ``clean(doc_id, text)``."""
@@ -56,8 +57,8 @@ def clean_text(
 
 __all__ = [
     "Cleaner",
-    "DocResult",
-    "Summary",
+    "CleanSummary",
+    "DocumentResult",
     "clean_file",
     "clean_text",
     "fix_text",

@@ -19,6 +19,7 @@ import json
 from typing import Any, Iterable
 
 from linter.diagnostic import Diagnostic
+from linter.errors import reason
 from linter.fingerprint import unique
 
 VERSION = 1
@@ -36,7 +37,7 @@ def load(path: str) -> set[str]:
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file; create it with --write-baseline {path}") from None
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {(exc.strerror or str(exc)).lower()}") from None
+        raise BaselineError(f"{path}: cannot read the baseline: {reason(exc)}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a copydesk baseline (invalid JSON: {exc}); rewrite it with --write-baseline") from None
     if not isinstance(data, dict) or data.get("version") != VERSION:
@@ -70,4 +71,4 @@ def write(path: str, recorded: list[dict[str, Any]]) -> None:
     except WriteError as exc:
         raise BaselineError(str(exc)) from None
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot write the baseline: {(exc.strerror or str(exc)).lower()}") from None
+        raise BaselineError(f"{path}: cannot write the baseline: {reason(exc)}") from None

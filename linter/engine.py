@@ -140,12 +140,23 @@ class Linter:
         doc: Document,
         min_applicability: Applicability = Applicability.SAFE,
     ) -> FixResult:
-        """Fix ``doc`` to a fixed point; the returned text is the fixed document."""
+        """Fix ``doc`` to a fixed point; the returned text is the fixed document. The
+        result also holds the first pass's :class:`LintResult` (``first_lint``) and
+        the Document of the last pass (``last_document``), whose views are computed."""
+        passes: list[tuple[Document, LintResult]] = []
 
         def lint_text(text: str) -> list[Diagnostic]:
-            return self.lint(_same_kind(doc, text)).diagnostics
+            current = _same_kind(doc, text)
+            linted = self.lint(current)
+            if not passes:
+                passes.append((current, linted))
+            passes[1:] = [(current, linted)]
+            return linted.diagnostics
 
-        return fix_until_stable(doc.text, lint_text, min_applicability)
+        fixed = fix_until_stable(doc.text, lint_text, min_applicability)
+        fixed.first_lint = passes[0][1]
+        fixed.last_document = passes[-1][0]
+        return fixed
 
 
 def _drop_superseded(diagnostics: list[Diagnostic], supersedes: dict[str, set[str]]) -> list[Diagnostic]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from linter.diagnostic import Applicability, Category, Diagnostic, Edit
 
@@ -77,6 +77,10 @@ class FixResult:
     applied: list[Diagnostic] = field(default_factory=list)
     iterations: int = 0
     hit_cap: bool = False
+    # Set by linter.engine.Linter.fix: the LintResult of the first pass (the findings
+    # and rule errors of the text as given) and the Document the last pass linted.
+    first_lint: Any = None
+    last_document: Any = None
 
     @property
     def changed(self) -> bool:

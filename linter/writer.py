@@ -17,6 +17,8 @@ import os
 import stat
 import tempfile
 
+from linter.errors import reason
+
 
 def encode(text: str, bom: bool = False) -> bytes:
     """The inverse of :func:`linter.sources.decode`: the same bytes back, invalid ones included."""
@@ -26,10 +28,6 @@ def encode(text: str, bom: bool = False) -> bytes:
 
 class WriteError(Exception):
     """A file could not be written; the message names it."""
-
-
-def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
 
 
 class AtomicFile:
@@ -55,7 +53,7 @@ class AtomicFile:
             except FileNotFoundError:
                 info = None
             except OSError as exc:
-                raise error(f"{path}: cannot write: {_reason(exc)}") from None
+                raise error(f"{path}: cannot write: {reason(exc)}") from None
             if info is not None:
                 self.mode = stat.S_IMODE(info.st_mode)
                 if not self.mode & 0o222:
@@ -73,7 +71,7 @@ class AtomicFile:
                 prefix=f".{base}.{os.getpid()}.", suffix=TMP_SUFFIX, dir=directory
             )
         except OSError as exc:
-            raise error(f"{path}: cannot write a temporary file in {directory}: {_reason(exc)}") from None
+            raise error(f"{path}: cannot write a temporary file in {directory}: {reason(exc)}") from None
         self.fh = os.fdopen(fd, "wb")
         self.done = False
 
@@ -112,7 +110,7 @@ class AtomicFile:
             os.replace(self.tmp, self.target)
         except OSError as exc:
             self._remove()
-            raise self.error(f"{self.path}: cannot write: {_reason(exc)}") from None
+            raise self.error(f"{self.path}: cannot write: {reason(exc)}") from None
 
     def discard(self) -> None:
         if self.done:
@@ -180,7 +178,7 @@ def write_bytes_atomic(path: str, data: bytes, *, expected: bytes | None = None)
         out.fh.write(data)
     except OSError as exc:
         out.discard()
-        raise WriteError(f"{path}: cannot write: {_reason(exc)}") from None
+        raise WriteError(f"{path}: cannot write: {reason(exc)}") from None
     except BaseException:
         out.discard()
         raise

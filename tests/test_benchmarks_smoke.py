@@ -197,14 +197,22 @@ def test_command_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     assert "**Peer test suites.**" in page.read_text(encoding="utf-8")
 
 
-def test_timing_helper_reports_wall_time_and_exit_code():
+def test_timing_helper_reports_wall_and_cpu_time_and_exit_code():
     from benchmarks.speed import load_budgets, measure
 
-    res = measure({"ok": [sys.executable, "-c", "pass"], "bad": [sys.executable, "-c", "raise SystemExit(3)"]}, 2)
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.2: pass"
+    res = measure({
+        "ok": [sys.executable, "-c", "pass"],
+        "busy": [sys.executable, "-c", busy],
+        "bad": [sys.executable, "-c", "raise SystemExit(3)"],
+    }, 2)
     assert res["ok"]["median"] > 0 and len(res["ok"]["walls"]) == 2 and res["ok"]["error"] is None
+    # CPU time is the child's own: a process that spins for 0.2 s of CPU reports at least that
+    assert res["busy"]["cpu_median"] >= 0.2 and res["busy"]["cpu_median"] > res["ok"]["cpu_median"]
     assert res["bad"]["error"].startswith("exit 3")
     budgets = load_budgets()
-    assert {"corpus", "latency", "jobs", "categories"} <= set(budgets)
+    assert {"corpus", "latency", "jobs", "categories", "clean"} <= set(budgets)
+    assert budgets["corpus"]["max_cpu_vs_proselint"] <= 0.20 and budgets["latency"]["seed_max_vs_proselint"] <= 1.0
 
 
 def test_pathological_benchmark_runs_and_judges_growth():

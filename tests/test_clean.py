@@ -9,7 +9,9 @@ import os
 import pytest
 
 from linter import Linter
-from linter.clean import Cleaner, add_parser, build_cleaner, clean_file
+from linter.clean import Cleaner, build_cleaner
+from linter.cli.clean import add_parser
+from linter.run.clean import clean_file
 from linter.corpus import CorpusError, iter_rows
 from linter.rules.support.quality import Gate
 

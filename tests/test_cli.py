@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import linter.engine
-import linter.parallel
+import linter.run.check
 import linter.registry
 from linter.cli import main
 from linter.diagnostic import Applicability, Category, Fix, Severity
@@ -460,10 +460,10 @@ def test_fix_refuses_records(work, capsys):
 
 @pytest.mark.parametrize("file_batch", [1, 5])
 def test_jobs_1_and_2_identical(work, capsys, monkeypatch, file_batch):
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
-    monkeypatch.setattr(linter.parallel, "RECORD_BATCH", 3)
-    monkeypatch.setattr(linter.parallel, "_file_batch_size", lambda files, jobs: file_batch)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_FILES", 1)
+    monkeypatch.setattr(linter.run.check, "RECORD_BATCH", 3)
+    monkeypatch.setattr(linter.run.check, "_file_batch_size", lambda files, jobs: file_batch)
     for i in range(12):
         (work / f"f{i:02d}.txt").write_text(f"File {i} the the.\n" * (i % 3 + 1) + "colour\n")
     _jsonl(work / "r.jsonl", [{"id": i, "text": f"Rec {i}. The the {'colour' if i % 2 else ''}."} for i in range(20)])
@@ -478,7 +478,7 @@ def test_jobs_1_and_2_identical(work, capsys, monkeypatch, file_batch):
 
 
 def test_file_batch_size():
-    from linter.parallel import FILE_BATCH, _file_batch_size
+    from linter.run.check import FILE_BATCH, _file_batch_size
 
     assert _file_batch_size(10, 2) == 1
     assert _file_batch_size(2225, 2) == FILE_BATCH
@@ -572,8 +572,8 @@ NAME_B = "Budget talks\n\nThe council heard from Kowałczyk on Tuesday. Then Kow
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_statistics_names_across_documents(work, capsys, monkeypatch, jobs):
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_FILES", 1)
     (work / "a.txt").write_text(NAME_A)
     (work / "b.txt").write_text(NAME_B)
     code, out, _ = run(capsys, "check", "a.txt", "b.txt", *SEL, "--statistics", "--jobs", jobs)
@@ -591,8 +591,8 @@ def test_statistics_names_across_documents(work, capsys, monkeypatch, jobs):
 
 
 def test_statistics_names_same_with_jobs(work, capsys, monkeypatch):
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_FILES", 1)
     for i in range(6):
         (work / f"n{i}.txt").write_text(NAME_A if i % 2 else NAME_B)
     outs = [run(capsys, "check", ".", *SEL, "--statistics", "--jobs", j)[1] for j in ("1", "2")]
@@ -608,8 +608,8 @@ def test_statistics_names_need_two_documents(work, capsys):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_rule_error_is_reported_and_exits_2(work, capsys, monkeypatch, jobs):
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_BYTES", 0)
-    monkeypatch.setattr(linter.parallel, "MIN_POOL_FILES", 1)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_BYTES", 0)
+    monkeypatch.setattr(linter.run.check, "MIN_POOL_FILES", 1)
     (work / "a.txt").write_text("It went boom.\n" + DIRTY)
     (work / "b.txt").write_text(DIRTY)
     code, out, err = run(capsys, "check", "a.txt", "b.txt", *SEL, "--extend-select", "XU904", "--jobs", jobs)

@@ -49,6 +49,37 @@ def test_ascii_text_never_loads_ftfy(monkeypatch):
     assert not Linter(["EN001"]).lint(Document(text)).diagnostics
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakanlık açıklamasında, görüşmelerin yarın İstanbul’da süreceği belirtildi.",
+        "Министр заявил, что переговоры продолжатся в пятницу.",
+        "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία.",
+        "政府表示，会谈将于明天继续。",
+        "Rząd ogłosił, że rozmowy będą kontynuowane w piątek w Łodzi.",
+    ],
+)
+def test_clean_foreign_lines_never_load_ftfy(monkeypatch, text):
+    """Letters of other scripts and code pages are not mojibake: no lead/continuation
+    pair, so ftfy is never imported for them."""
+    from linter.rules.encoding import EN001
+
+    def boom():
+        raise AssertionError("ftfy loaded for a clean line")
+
+    monkeypatch.setattr(EN001, "_load", boom)
+    assert not Linter(["EN001"]).lint(Document("The talks went on.\n\n" + text)).diagnostics
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "cp1250", "cp1253", "mac_roman", "cp437"])
+def test_other_code_pages_pass_the_cheap_gate(codec):
+    damaged = "Grüße aus Łódź — “quoted” 30°".encode("utf-8").decode(codec, "replace")
+    from linter.rules.encoding import EN001
+
+    assert EN001.suspicious(damaged)
+
+
 SAMPLE = (
     "LISBON (Wire) – The choir’s director “will tour Norway next month\" with them, "
     "the minister said on Tuesday.\n\n"

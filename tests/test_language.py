@@ -8,6 +8,7 @@ import pytest
 
 from linter import Applicability, Document, Linter
 from linter.rules.support import langid
+from linter.rules.support.folding import fold_for_langid, fold_for_patterns
 from linter.rules.boilerplate._patterns import furniture_score, line_kinds, match_line, wire_kinds
 
 ARTICLE = """UPDATE 1 – Ministers meet to discuss border crossings
@@ -26,9 +27,16 @@ TRAILER = "\n\nYENİ AİLE ÜYELERİ NE DİYOR?"
 
 
 def test_fold_is_turkish_aware():
-    assert langid.fold("AİLESİ") == "ailesi"
-    assert langid.fold("DİYOR IŞIK") == "diyor ışık"
-    assert langid.fold("ADDS DETAILS") == "adds details"
+    assert fold_for_langid("AİLESİ") == "ailesi"
+    assert fold_for_langid("DİYOR IŞIK") == "diyor ışık"
+    assert fold_for_langid("ADDS DETAILS") == "adds details"
+    assert fold_for_langid("STRASSE Straße") == "strasse straße"  # lower case, not casefold
+
+
+def test_pattern_fold_gives_the_ascii_letters_patterns_match():
+    assert fold_for_patterns("İSTANBUL") == "istanbul"  # no combining dot
+    assert fold_for_patterns("\u017fee \u212aelvin Straße") == "see kelvin strasse"
+    assert fold_for_patterns("IŞIK") == "işik"  # not Turkish-aware: patterns are ASCII
 
 
 def test_scripts():

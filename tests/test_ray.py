@@ -9,7 +9,8 @@ import pytest
 ray = pytest.importorskip("ray", reason="the Ray engine is the optional extra copydesk[ray]; install it to test")
 
 from linter import Linter  # noqa: E402
-from linter.clean import Cleaner, clean_file  # noqa: E402
+from linter.clean import Cleaner  # noqa: E402
+from linter.run.clean import clean_file  # noqa: E402
 from linter.rules.support.quality import Gate  # noqa: E402
 from linter.ray_engine import ADDED_COLUMNS, clean_dataset, kept, rejected  # noqa: E402
 
@@ -79,3 +80,30 @@ def test_kept_and_rejected_split(ray_local):
     assert all(c not in good[0] for c in ADDED_COLUMNS)
     assert all(r["text"] == GOOD for r in good)
     assert sorted(r["id"] for r in bad) == ["d2", "d5", "d8"]
+
+
+
+def test_ray_backend_of_the_executor_keeps_input_order_with_a_bounded_window(ray_local):
+    from linter.executor import Executor
+    from linter.executor.ray_actors import RayBackend
+
+    rows = records(60)
+    taken = []
+
+    def chunks():
+        for start in range(0, len(rows), 3):
+            taken.append(start)
+            yield [(r["id"], r["text"], None) for r in rows[start : start + 3]]
+
+    backend = RayBackend(actors=2)
+    results, read_ahead = [], []
+    with Executor(cleaner(), backend) as executor:
+        for batch in executor.map(Cleaner.clean_batch, chunks()):
+            read_ahead.append(len(taken) - len(results) // 3)
+            results.extend(batch)
+    local = cleaner()
+    assert [(r.doc_id, r.text, r.reasons) for r in results] == [
+        (r.doc_id, r.text, r.reasons) for r in (local.clean(row["id"], row["text"]) for row in rows)
+    ]
+    assert max(read_ahead) == backend.in_flight == 8
+    assert backend._pool == []  # the actors are gone with the run

@@ -32,8 +32,9 @@ def test_pyproject_packages_every_rules_folder():
         name = "linter.rules" if folder == "." else "linter.rules." + folder.replace("/", ".")
         assert name in packages, f"rules/{folder} is not listed in pyproject's packages ({name})"
         assert (ROOT / "rules" / folder / "__init__.py").exists(), f"rules/{folder} needs an __init__.py"
-    for sub in ("report",):
-        assert f"linter.{sub}" in packages
+    for init in (ROOT / "linter").rglob("__init__.py"):
+        name = ".".join(("linter", *init.parent.relative_to(ROOT / "linter").parts))
+        assert name in packages, f"{init.parent.relative_to(ROOT)} is not listed in pyproject's packages ({name})"
 
 
 def test_every_rule_is_well_formed():

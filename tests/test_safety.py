@@ -190,17 +190,17 @@ def test_fix_keeps_the_owner(tmp_path, capsys):
 
 
 def test_file_changed_during_fix_is_not_overwritten(tmp_path, capsys, monkeypatch):
-    import linter.parallel
+    import linter.run.check
 
     f = tmp_path / "a.txt"
     f.write_text("The the council met.\n")
-    real_check = linter.parallel.check_text
+    real_check = linter.run.check.check_text
 
     def edit_meanwhile(plan, text, *args, **kwargs):
         f.write_text("An editor's new text, the the same file.\n")
         return real_check(plan, text, *args, **kwargs)
 
-    monkeypatch.setattr(linter.parallel, "check_text", edit_meanwhile)
+    monkeypatch.setattr(linter.run.check, "check_text", edit_meanwhile)
     import linter.cli
 
     if hasattr(linter.cli, "check_text"):
@@ -235,7 +235,8 @@ def test_stale_temporary_files_of_dead_writers_are_removed(tmp_path):
 def test_corpus_document_over_the_time_limit_is_rejected_as_timeout(tmp_path):
     import json
 
-    from linter.clean import Cleaner, clean_file
+    from linter.clean import Cleaner
+    from linter.run.clean import clean_file
 
     class Stalling(Linter):
         def lint(self, doc):

@@ -326,6 +326,42 @@ def test_iter_records(tmp_path, name, opener):
     assert "expected a JSON object" in recs[5].error
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_record_progress_counts_the_bytes_read(tmp_path, gz):
+    p = tmp_path / ("r.jsonl.gz" if gz else "r.jsonl")
+    _write_jsonl(p, [{"id": i, "text": f"Record number {i}."} for i in range(200)], gzip.open if gz else open)
+    seen = []
+    recs = list(iter_records(Target(str(p), "jsonl", str(p)), on_bytes=seen.append))
+    assert len(recs) == 200
+    assert len(seen) == 200 // 64 and seen == sorted(seen)
+    assert 0 < seen[-1] <= p.stat().st_size
+
+
+@pytest.mark.parametrize("make", ["missing", "directory"])
+def test_a_record_file_and_a_text_file_that_cannot_be_opened_are_refused_alike(tmp_path, make):
+    for name in ("notes.txt", "rows.jsonl"):
+        path = tmp_path / name
+        if make == "directory":
+            path.mkdir()
+        reason = {"missing": "no such file or directory", "directory": "is a directory"}[make]
+        with pytest.raises(SourceError) as err:
+            if name.endswith(".txt"):
+                read_text_file(str(path))
+            else:
+                list(iter_records(Target(str(path), "jsonl", str(path))))
+        assert str(err.value) == f"{path}: {reason}"
+
+
+def test_os_error_reasons_read_the_same_everywhere():
+    from linter.errors import read_error, reason
+
+    assert reason(PermissionError(13, "Permission denied")) == "permission denied"
+    assert reason(OSError("Disk Gone")) == "disk gone"
+    assert reason(UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")).startswith("'utf-8' codec")
+    assert read_error("a.txt", PermissionError(13, "Permission denied")) == "a.txt: permission denied; cannot read it"
+    assert read_error("a.txt", OSError(5, "Input/output error")) == "a.txt: cannot read: input/output error"
+
+
 def test_iter_records_custom_fields(tmp_path):
     p = tmp_path / "r.jsonl"
     _write_jsonl(p, [{"key": "k1", "body": "Text."}])
@@ -427,7 +463,8 @@ def test_atomic_write_error_names_file(tmp_path):
      "./x/dist/y.txt", "deep/.git/c.txt", "notes/draft.md", "Build/a.txt"],
 )
 def test_matches_any_agrees_with_path_matches(path):
-    from linter.config import DEFAULT_EXCLUDE, matches_any, path_matches
+    from linter.config import DEFAULT_EXCLUDE
+    from linter.globs import matches_any, path_matches
 
     for patterns in (DEFAULT_EXCLUDE, ("docs/a",), ("**/draft.md", "b*"), ("notes/",), ()):
         assert matches_any(path, patterns) == any(path_matches(path, p) for p in patterns), (path, patterns)

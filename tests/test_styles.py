@@ -379,7 +379,7 @@ def test_rules_with_a_broken_style_file_warns_and_lists_the_built_ins(tmp_path):
 def test_rules_survive_pickling_into_a_fresh_process_state(tmp_path):
     style(tmp_path, SUBSTITUTION)
     from linter.config import build_linter
-    from linter.parallel import Plan
+    from linter.run.check import Plan
 
     cfg = load_config(tmp_path / "copydesk.toml")
     plan_bytes = pickle.dumps(Plan(config=cfg, codes=["HS001"]))
@@ -510,7 +510,7 @@ def test_ignoring_case_where_lower_case_changes_the_length(tmp_path):
 
 
 def test_a_plan_runs_its_own_configurations_rules_after_another_was_loaded(tmp_path):
-    from linter.parallel import Plan
+    from linter.run.check import Plan
 
     style(tmp_path, SUBSTITUTION)
     plan = Plan(config=load_config(tmp_path / "copydesk.toml"), codes=["HS001"])

@@ -16,9 +16,10 @@ FORMAT_ALIASES = {"json-lines": "jsonl"}
 
 @dataclass
 class DocumentResult:
-    """What checking one document produced. Picklable (it crosses processes)."""
+    """What checking (``check``) or cleaning (``clean``) one document produced.
+    Picklable (it crosses processes)."""
 
-    path: str
+    path: str = ""
     doc_id: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # With Plan.fingerprints: linter.fingerprint.fingerprint of each diagnostic, in order.
@@ -32,16 +33,29 @@ class DocumentResult:
     hit_cap: bool = False
     empty: bool = False
     error: str | None = None
-    # One line per rule that raised on the document: "internal error in rule CODE on
-    # PATH[:ID]: ExcType: message; please report it".
+    # One line per rule that raised on the document: checking, "internal error in rule
+    # CODE on PATH[:ID]: ExcType: message; please report it"; cleaning, "CODE: error",
+    # and a line when the fix loop was cut short.
     rule_errors: list[str] = field(default_factory=list)
     diff: str | None = None
     fixed_text: str | None = None
     # With --statistics: the document's name spellings and their counts
     # (``linter.rules.support.names.collect_mentions``), tallied across documents by the CLI.
     names: Counter | None = None
-    # With Plan.keep_text (the HTML report): the text the diagnostics point into.
+    # With Plan.keep_text (the HTML report), and always when cleaning: the text after
+    # its fixes, which the diagnostics point into (cleaning: None when it had no usable text).
     text: str | None = None
+    # Cleaning: the quality gates failed (empty: kept), one line on each, the quality
+    # scores, and rule code -> findings in the text as given.
+    reasons: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    scores: dict[str, Any] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def keep(self) -> bool:
+        """Cleaning: the document passed the quality gate."""
+        return not self.reasons
 
 
 @dataclass

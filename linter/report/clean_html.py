@@ -2,7 +2,7 @@
 
 Documents read, written, changed and dropped, drops by reason and findings by rule
 (the very counts of the summary ``clean`` prints, taken from the same
-:class:`linter.clean.Summary`), a histogram of every quality score that a gate judges,
+:class:`linter.run.clean.CleanSummary`), a histogram of every quality score that a gate judges,
 with the gate's threshold drawn on it and the dropped documents stacked on the kept
 ones, and samples of dropped documents (their reasons) and of changed ones (a word
 diff of what the fixes did).
@@ -121,7 +121,7 @@ class CleanReport:
         self.changed: list[dict[str, Any]] = []
 
     def add(self, result, original: Callable[[], str | None]) -> None:
-        """One document's :class:`linter.clean.DocResult`; ``original()`` gives the
+        """One document's :class:`linter.report.base.DocumentResult`; ``original()`` gives the
         text as read (asked for only for the documents sampled)."""
         keep = result.keep
         if result.scores:

@@ -24,6 +24,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
+from linter.config import CONFIG_NAMES
 from linter.diagnostic import Applicability, Severity
 from linter.server.positions import LineIndex, apply_changes
 
@@ -37,7 +38,6 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 _TEXT_LANGUAGES = {"plaintext": "text", "text": "text", "markdown": "markdown"}
-_CONFIG_NAMES = ("copydesk.toml", "pyproject.toml")
 
 
 class _Protocol(LanguageServerProtocol):
@@ -152,7 +152,7 @@ class CopydeskServer(LanguageServer):
         """(Config, Plan) for a document's path: found upward (or the configured file),
         loaded once and reloaded when one of its files changes."""
         from linter.config import Config, ConfigError, find_config_file, load_config, records_only_codes, selected_codes
-        from linter.parallel import Plan
+        from linter.run.check import Plan
         from linter.registry import SelectionError
 
         root = self.root_dir(path)
@@ -207,7 +207,7 @@ class CopydeskServer(LanguageServer):
     def lint_now(self, doc: OpenDoc, version, text: str) -> Outcome | None:
         """Lint one version (on the worker thread); None when it went stale."""
         from linter.engine import LintCancelled
-        from linter.parallel import check_text
+        from linter.run.check import check_text
         from linter.sources import excluded_by_config
 
         kind = self.kind_of(doc)
@@ -372,7 +372,7 @@ def build_server() -> CopydeskServer:
         caps = ls.client_capabilities
         watched = caps.workspace.did_change_watched_files if caps.workspace else None
         if watched is not None and watched.dynamic_registration:
-            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in _CONFIG_NAMES]
+            watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
             try:
                 await ls.client_register_capability_async(
                     types.RegistrationParams(
@@ -418,7 +418,7 @@ def build_server() -> CopydeskServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams):
         uri = params.text_document.uri
-        if uri.rsplit("/", 1)[-1] in _CONFIG_NAMES:
+        if uri.rsplit("/", 1)[-1] in CONFIG_NAMES:
             ls.relint_all()
         elif uri in ls.docs:
             ls.schedule(uri, 0)
@@ -590,7 +590,7 @@ def _vocabulary_candidate(outcome: Outcome, d) -> str | None:
 
 def _fix_all(outcome: Outcome) -> str | None:
     """The document with every safe fix applied, as ``copydesk check --fix`` writes it."""
-    from linter.parallel import check_text
+    from linter.run.check import check_text
 
     plan = dataclasses.replace(outcome.plan, mode="fix")
     result = check_text(plan, outcome.text[outcome.bom :], outcome.path, outcome.kind, bom=bool(outcome.bom))

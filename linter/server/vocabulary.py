@@ -23,6 +23,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from linter.errors import reason
+
 
 class VocabularyError(Exception):
     """The word could not be added; the message names the file and what to do."""
@@ -320,7 +322,7 @@ def add_word(config: Path | None, word: str, new_dir: Path) -> Path:
     try:
         source = decode(config.read_bytes())
     except OSError as exc:
-        raise VocabularyError(f"{config}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
+        raise VocabularyError(f"{config}: cannot read: {reason(exc)}") from None
     table = ("tool", "copydesk") if config.name == "pyproject.toml" else ()
     try:
         settings = _table_of(tomllib.loads(source.text), table) or {}
@@ -333,7 +335,7 @@ def add_word(config: Path | None, word: str, new_dir: Path) -> Path:
         try:
             words = decode(target.read_bytes())
         except OSError as exc:
-            raise VocabularyError(f"{target}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
+            raise VocabularyError(f"{target}: cannot read: {reason(exc)}") from None
         if word in (line.strip() for line in words.text.splitlines()):
             return target
         nl = "\r\n" if "\r\n" in words.text else "\n"

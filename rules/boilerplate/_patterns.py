@@ -14,6 +14,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from linter.rules.support.folding import fold_for_patterns
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -50,7 +52,7 @@ class LineKind:
         return self._pattern is not None
 
     def may_match(self, folded: str) -> bool:
-        """False only when no pattern can match the line whose ``fold`` is ``folded``."""
+        """False only when no pattern can match the line whose ``fold_for_patterns`` is ``folded``."""
         for literals in self.required:
             if literals is None or any(lit in folded for lit in literals):
                 return True
@@ -58,13 +60,6 @@ class LineKind:
 
     def __repr__(self) -> str:
         return f"LineKind({self.name!r}, {self.where!r}, {self.language!r})"
-
-
-def fold(text: str) -> str:
-    """``text`` folded so that every character the case-insensitive patterns match
-    with an ASCII letter, digit or space becomes exactly that character: "ſ" -> "s",
-    the Kelvin sign -> "k", and "İ" -> "i" (plain casefold would add a combining dot)."""
-    return text.replace("İ", "i").casefold()
 
 
 # Characters that quantify what stands before them.
@@ -176,7 +171,7 @@ def _class_members(p: str, j: int, end: int) -> list[str] | None:
 
 
 def _required(p: str, nested: bool = False) -> list[str] | None:
-    """Literals (in ``fold``ed form) one of which every match of ``p`` contains when
+    """Literals (folded by ``fold_for_patterns``) one of which every match of ``p`` contains when
     matched case-insensitively, or None when the pattern's shape is not read simply
     enough to tell. The literal is taken from a run of plain characters outside any
     optional or repeated part, from a simple character class, or from a group's
@@ -278,7 +273,7 @@ class _GatedUnion:
 
     def _get(self, text: str) -> regex.Pattern | None:
         if self._pattern is None:
-            folded = fold(text)
+            folded = fold_for_patterns(text)
             if not any(lits is None or any(lit in folded for lit in lits) for lits in self._required):
                 return None
             self._pattern = _union(self._source, self._flags)
@@ -425,7 +420,7 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
             # Compile the union only when the line could match; once compiled, the
             # union itself rejects a line faster than the literal test.
             if folded is None:
-                folded = fold(stripped)
+                folded = fold_for_patterns(stripped)
             if not kind.may_match(folded):
                 continue
         if kind.pattern.fullmatch(stripped):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from difflib import SequenceMatcher
 
 import regex
@@ -7,17 +8,37 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 
-# UTF-8 read as Windows-1252 or Latin-1 always leaves a lead-byte character (Â-ô)
-# followed by a continuation-byte character (U+0080-U+00BF or the Windows-1252
-# punctuation in 0x80-0x9F); Ã and Â alone are rare enough to check too. Other code pages (Mac Roman, Windows-1251...) leave
-# characters beyond Latin-1 and common punctuation; only then is ftfy's own
-# badness measure consulted. A line that passes neither test is not examined.
-_LEAD_CONT_RE = regex.compile(
-    r"[ÃÂ]|[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
-    r"\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161"
-    r"\u203a\u0153\u017e\u0178]"
+# UTF-8 read through a single-byte code page turns every non-ASCII character
+# into a lead-byte character (bytes 0xC0-0xF4) followed by continuation-byte
+# characters (bytes 0x80-0xBF, or a replacement character for a lost byte) of
+# that code page. A line can hold such damage only where one of those pairs
+# appears, for one of the code pages repaired here; Ã and Â alone are rare
+# enough to check too. Only such lines are handed to ftfy, so a line of
+# Turkish, Russian or Chinese that shows no pair costs no import.
+_CODE_PAGES = (
+    "latin-1", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+    "iso8859_2", "mac_roman", "cp437",
 )
-_BEYOND_COMMON_RE = regex.compile(r"[^\x00-\u00ff\u2010-\u206f\u20a0-\u20cf]")
+
+
+def _class(chars: set[str]) -> str:
+    return "".join(sorted(regex.escape(c) for c in chars))
+
+
+@functools.cache
+def _lead_cont_re():
+    """Built on the first non-ASCII line: a lead character of any of the code
+    pages followed by a continuation character of any of them (a superset of
+    the pairs one code page makes, which is all a gate needs)."""
+    lead: set[str] = set()
+    cont: set[str] = {"\ufffd"}
+    for codec in _CODE_PAGES:
+        lead.update(bytes([b]).decode(codec, "replace") for b in range(0xC0, 0xF5))
+        cont.update(bytes([b]).decode(codec, "replace") for b in range(0x80, 0xC0))
+    lead.discard("\ufffd")
+    return regex.compile(f"[ÃÂ]|[{_class(lead)}][{_class(cont)}]")
+
+
 _TOKEN_RE = regex.compile(r"\S+")
 _C1_RE = regex.compile(r"[\u0080-\u009f]")
 
@@ -77,12 +98,7 @@ def suspicious(line: str) -> bool:
     """The cheap gate: could this line hold mojibake at all?"""
     if line.isascii():
         return False
-    if _LEAD_CONT_RE.search(line):
-        return True
-    if not _BEYOND_COMMON_RE.search(line):
-        return False
-    _fix, is_bad, _config = _load()
-    return is_bad(line)
+    return _lead_cont_re().search(line) is not None
 
 
 def _encoding_of(plan) -> str | None:

@@ -40,6 +40,7 @@ else:  # pragma: no cover
 import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
+from linter.errors import reason
 from linter.rule import Rule, RuleStopped
 from linter.rules.style import _patterns
 from linter.rules.style._patterns import Matcher, PatternError
@@ -204,8 +205,7 @@ def load_style_file(path: Path) -> list[RuleSpec]:
     except FileNotFoundError:
         raise StyleError(f"{shown}: style file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise StyleError(f"{shown}: cannot read the style file: {reason}") from None
+        raise StyleError(f"{shown}: cannot read the style file: {reason(exc)}") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

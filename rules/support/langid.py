@@ -32,6 +32,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from linter.rules.support.folding import fold_for_langid
+
+
 class _LazyPattern:
     """A regex compiled on first use: plainly English documents never need these, and
     compiling them at import costs a noticeable part of a one-article check."""
@@ -175,13 +178,6 @@ def language_name(code: str) -> str:
 
 
 # ------------------------------------------------------------------------ cheap cues
-def fold(text: str) -> str:
-    """Lower-case ``text`` for detection; Turkish-aware when Turkish dotted/dotless i occur."""
-    if "İ" in text or "ı" in text:
-        text = text.replace("İ", "i").replace("I", "ı")
-    return text.lower()
-
-
 def script_of(ch: str) -> str:
     o = ord(ch)
     if o < 0x250 or 0x1E00 <= o < 0x1F00:
@@ -260,7 +256,7 @@ def cues(text: str, words: Iterable[str] | None = None) -> Cues:
     """Stop-word, marker, letter and script cues for ``text`` (``words``: its tokens)."""
     data = _load()
     raw = [w for w in (tokens_of(text) if words is None else words) if not w.isdigit()]
-    toks = [fold(w) for w in raw]
+    toks = [fold_for_langid(w) for w in raw]
     letters = scripts(text)
     n_letters = sum(letters.values())
     script, count = letters.most_common(1)[0] if letters else ("Latin", 0)
@@ -404,7 +400,7 @@ def distribution(text: str, c: Cues | None = None) -> dict[str, float]:
     """
     c = c or cues(text)
     pooled: dict[str, float] = {}
-    for g in detect(fold(text)):
+    for g in detect(fold_for_langid(text)):
         code = refine(g.code, text, c)
         pooled[code] = min(pooled.get(code, 0.0) + g.confidence, 1.0)
     return pooled

@@ -382,3 +382,20 @@ class Gate:
     def decide(self, scores: dict[str, Any]) -> list[str]:
         """The reasons to drop (empty: keep)."""
         return failed(scores, self.thresholds, self.active)
+
+
+def quality_rule_options(codes: Iterable[str], gate: Gate) -> dict[str, dict[str, Any]]:
+    """Options for the selected quality rules taken from the gate's thresholds, so
+    their findings and the gate agree."""
+    from linter.registry import all_rules
+
+    registry = all_rules()
+    out: dict[str, dict[str, Any]] = {}
+    for code in codes:
+        cls = registry.get(code)
+        if cls is None or str(cls.category) != "quality":
+            continue
+        opts = {k: getattr(gate.thresholds, k) for k in cls.options if k in GATES}
+        if opts:
+            out[code] = opts
+    return out

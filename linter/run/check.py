@@ -1,39 +1,33 @@
-"""Checking documents, in this process or in a process pool, in a stable order.
+"""The check run: what ``copydesk check`` (and the language server) does to each
+document, and the tasks it gives :mod:`linter.executor`.
 
 A :class:`Plan` (the configuration, the rule selection and what to do: check, fix or
-diff) is sent to each worker once; work items are then batches of files or
-of records, and results come back in submission order, so ``--jobs N`` prints the
-same as ``--jobs 1``. At most a few batches per worker are in flight, so a record
-file of any size is streamed in flat memory.
+diff) is the executor's state, sent to each worker once; the tasks are batches of
+files or of records, and the executor yields their results in input order, so
+``--jobs N`` prints the same as ``--jobs 1``.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import sys
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from linter.config import Config, build_linter
 from linter.diagnostic import Applicability
 from linter.document import Document
+from linter.executor import Executor
 from linter.report import DocumentResult
 from linter.sources import Record, SourceError, Target, read_text_file
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 # Below these sizes a process pool costs more than it saves.
 MIN_POOL_BYTES = 256_000
 MIN_POOL_FILES = 4
 RECORD_BATCH = 64
 FILE_BATCH = 16
-_WARM_UP_TEXT = (
-    "Warm-up text.\n\nThe minister said on Monday that the talks, which began in "
-    "March, would resume. \u201cWe will see,\u201d she said.\n"
-)
 
 
 @dataclass
@@ -198,105 +192,41 @@ def check_records(plan: Plan, path: str, records: list[Record]) -> list[Document
     return out
 
 
-# ---------------------------------------------------------------------- the pool
-
-_PLAN: Plan | None = None
+# ------------------------------------------------------------ through the executor
 
 
-def _init_worker(plan: Plan) -> None:
-    global _PLAN
-    _PLAN = plan
-    # Discover the rules once per worker, not per item.
-    plan.linter_for(None)
+def check_file_batch(plan: Plan, targets: list[Target]) -> list[DocumentResult]:
+    """The executor's task for files: read and check each of a batch."""
+    return [check_target(plan, t) for t in targets]
 
 
-def _pool_check_targets(targets: list[Target]) -> list[DocumentResult]:
-    assert _PLAN is not None
-    return [check_target(_PLAN, t) for t in targets]
+def check_record_batch(plan: Plan, item: tuple[str, list[Record]]) -> list[DocumentResult]:
+    """The executor's task for records: check a batch of one record file's records."""
+    return check_records(plan, item[0], item[1])
 
 
-def _pool_check_records(item: tuple[str, list[Record]]) -> list[DocumentResult]:
-    assert _PLAN is not None
-    return check_records(_PLAN, item[0], item[1])
+def check_targets(executor: Executor, targets: list[Target]) -> Iterator[DocumentResult]:
+    """Check files in order, sent to the executor's workers when there are enough."""
+    plan, jobs = executor.state, executor.backend.workers
+    parallel = jobs > 1 and len(targets) >= MIN_POOL_FILES and _total_size(targets) >= MIN_POOL_BYTES
+    if not parallel:
+        for t in targets:
+            yield check_target(plan, t)
+        return
+    # Small files go to the workers in batches: one task per file costs about as
+    # much in the parent (pickling, queues, wake-ups) as checking a short article.
+    size = _file_batch_size(len(targets), jobs)
+    for results in executor.map(check_file_batch, _batched(targets, size)):
+        yield from results
 
 
-class Runner:
-    """Maps work over items in order: inline with ``jobs == 1``, else in a pool
-    (started on first use and shared by every call)."""
-
-    def __init__(self, plan: Plan, jobs: int) -> None:
-        self.plan = plan
-        self.jobs = max(1, jobs)
-        self._pool = None
-
-    def __enter__(self) -> "Runner":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def _executor(self):
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            method = "fork" if sys.platform.startswith("linux") else None
-            if method == "fork":
-                # Load the rules' lazily read data once here; forked workers share it.
-                self.plan.linter_for(None).lint(Document(_WARM_UP_TEXT, "warm-up.txt"))
-            ctx = multiprocessing.get_context(method)
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.plan,)
-            )
-        return self._pool
-
-    def map(self, func: Callable[[T], R], pool_func: Callable[[T], R], items: Iterable[T], parallel: bool) -> Iterator[R]:
-        if self.jobs == 1 or not parallel:
-            for item in items:
-                yield func(item)
-            return
-        executor = self._executor()
-        window: deque = deque()
-        limit = self.jobs * 4
-        for item in items:
-            window.append(executor.submit(pool_func, item))
-            if len(window) >= limit:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
-
-    def check_targets(self, targets: list[Target]) -> Iterator[DocumentResult]:
-        parallel = (
-            self.jobs > 1 and len(targets) >= MIN_POOL_FILES and _total_size(targets) >= MIN_POOL_BYTES
-        )
-        if not parallel:
-            for t in targets:
-                yield check_target(self.plan, t)
-            return
-        # Small files go to the workers in batches: one future per file costs about as
-        # much in the parent (pickling, queues, wake-ups) as checking a short article.
-        size = _file_batch_size(len(targets), self.jobs)
-        for results in self.map(
-            lambda batch: [check_target(self.plan, t) for t in batch],
-            _pool_check_targets,
-            _batched(targets, size),
-            True,
-        ):
-            yield from results
-
-    def check_record_stream(self, target: Target, records: Iterable[Record]) -> Iterator[DocumentResult]:
-        size = _total_size([target])
-        parallel = size >= MIN_POOL_BYTES * 4
-        batches = ((target.path, batch) for batch in _batched(records, RECORD_BATCH))
-        for results in self.map(
-            lambda item: check_records(self.plan, item[0], item[1]), _pool_check_records, batches, parallel
-        ):
-            yield from results
+def check_record_stream(executor: Executor, target: Target, records: Iterable[Record]) -> Iterator[DocumentResult]:
+    """Check a record file's records in order, in batches (in this process when the
+    file is small)."""
+    parallel = executor.backend.workers > 1 and _total_size([target]) >= MIN_POOL_BYTES * 4
+    batches = ((target.path, batch) for batch in _batched(records, RECORD_BATCH))
+    for results in executor.map(check_record_batch, batches, parallel):
+        yield from results
 
 
 def _file_batch_size(files: int, jobs: int) -> int:
@@ -325,9 +255,3 @@ def _total_size(targets: list[Target]) -> int:
             pass
     return total
 
-
-def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
