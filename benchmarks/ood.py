@@ -34,6 +34,8 @@ from pathlib import Path
 from benchmarks.corpus import Article, scraped_rows, split_of
 
 VERDICTS = Path(__file__).resolve().parent / "verdicts" / "ood.jsonl"
+# Hand verdicts on the BBC findings (the held-out half is the one judged), same format.
+BBC_VERDICTS = VERDICTS.with_name("bbc.jsonl")
 VERDICT_VALUES = ("real", "false")
 
 
@@ -133,37 +135,15 @@ def to_judge(found: dict[str, list[tuple]], verdicts: dict, per_rule: int) -> di
     }
 
 
-def run_ood(args) -> dict:
-    from benchmarks.evaluate import context, precision
-    from linter.registry import all_rules, select_codes
+def print_verdicts(j: dict, texts: dict[str, str], rows: list[dict], verdicts: dict, path: Path, n_judge: int) -> None:
+    """The per-rule table of a ``judge`` result: findings, per 100 articles, judged,
+    real, false, unjudged, precision and estimated false findings per 100; the reason
+    classes of the false verdicts; and with ``n_judge`` the next unjudged findings of
+    each rule in judging order, with their verdict keys and context."""
+    from benchmarks.evaluate import context
 
-    registry = all_rules()
-    # What `copydesk check` runs on a text file: the default rules minus those on by
-    # default for record files only (the QL corpus gates).
-    codes = [c for c in select_codes(args.rule) if args.rule or registry[c].default_on_files]
-    articles = ood_articles(args.corpus)
-    part = args.bbc_split
-    if part != "all":
-        articles = [a for a in articles if split_of(a.id) == part]
-    texts = {a.id: a.text for a in articles}
-    res = precision(articles, codes, args.jobs)
-    verdicts = load_verdicts(getattr(args, "verdicts", None) or VERDICTS)
-    j = judge(res["_rows"], texts, verdicts, codes)
-    out = {
-        "corpus": "gold_text of raw_scraped_news/*.jsonl" + ("" if part == "all" else f", {part} part"),
-        "split": part,
-        "date": time.strftime("%Y-%m-%d", time.gmtime()),
-        "articles": res["articles"],
-        "per100": res["per100"],
-        "false_per100": j["false_per100"],
-        "stale_verdicts": j["stale_verdicts"],
-        "rules": j["rules"],
-    }
     p = print
-    p(f"== Out-of-domain precision: {res['articles']} scraped articles (gold text{'' if part == 'all' else ', ' + part}), "
-      f"{len(codes)} rules, {res['seconds']:.1f}s")
-    p(f"   {res['total_findings']} findings = {res['per100']:.1f} per 100 articles; "
-      f"{len(verdicts)} verdicts in {VERDICTS.name}, {j['stale_verdicts']} stale")
+    p(f"   {len(verdicts)} verdicts in {Path(path).name}, {j['stale_verdicts']} stale (their finding no longer occurs)")
     p(f"   {'code':<6} {'n':>6} {'/100':>7} {'judged':>6} {'real':>5} {'false':>5} {'unjudged':>8} "
       f"{'precision':>9} {'false/100':>9}")
     for code, r in sorted(j["rules"].items(), key=lambda kv: -kv[1]["findings"]):
@@ -176,9 +156,13 @@ def run_ood(args) -> dict:
     p(f"   estimated false findings per 100 articles, judged rules: {j['false_per100']:.1f}"
       + (f"; rules with findings and no verdict: {', '.join(j['rules_with_findings_unjudged'])}"
          if j["rules_with_findings_unjudged"] else ""))
-    n_judge = getattr(args, "judge", 0) or 0
+    reasons = false_reasons(j["_found"], verdicts)
+    if reasons:
+        p("   false alarms by reason class (judged findings)")
+        for code, counts in sorted(reasons.items()):
+            p(f"   {code:<6} " + "; ".join(f"{reason} ({n})" for reason, n in counts.most_common()))
     if n_judge:
-        msg = {(row["id"], f["code"], f["start"]): f for row in res["_rows"] for f in row["findings"]}
+        msg = {(row["id"], f["code"], f["start"]): f for row in rows for f in row["findings"]}
         p(f"\n   next unjudged findings (up to {n_judge} per rule, in judging order); a verdict line is")
         p('   {"doc": ..., "rule": ..., "start": ..., "hash": ..., "verdict": "real"|"false", "reason": "..."}')
         for code, keys in sorted(to_judge(j["_found"], verdicts, n_judge).items()):
@@ -187,4 +171,48 @@ def run_ood(args) -> dict:
                 p(f"   KEY {json.dumps({'doc': key[0], 'rule': key[1], 'start': key[2], 'hash': key[3]})}")
                 p(f"       {f['message']}")
                 p(f"       {context(texts[key[0]], f['start'], f['end'])}")
+
+
+def false_reasons(found: dict[str, list[tuple]], verdicts: dict) -> dict[str, Counter]:
+    """Per rule, how often each reason was given for a false verdict on a current finding."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for code, keys in found.items():
+        for k in keys:
+            v = verdicts.get(k)
+            if v is not None and v["verdict"] == "false":
+                out[code][v.get("reason") or "no reason given"] += 1
+    return dict(out)
+
+
+def run_ood(args) -> dict:
+    from benchmarks.evaluate import precision
+    from linter.registry import all_rules, select_codes
+
+    registry = all_rules()
+    # What `copydesk check` runs on a text file: the default rules minus those on by
+    # default for record files only (the QL corpus gates).
+    codes = [c for c in select_codes(args.rule) if args.rule or registry[c].default_on_files]
+    articles = ood_articles(args.corpus)
+    part = args.bbc_split
+    if part != "all":
+        articles = [a for a in articles if split_of(a.id) == part]
+    texts = {a.id: a.text for a in articles}
+    res = precision(articles, codes, args.jobs)
+    path = getattr(args, "verdicts", None) or VERDICTS
+    verdicts = load_verdicts(path)
+    j = judge(res["_rows"], texts, verdicts, codes)
+    out = {
+        "corpus": "gold_text of raw_scraped_news/*.jsonl" + ("" if part == "all" else f", {part} part"),
+        "split": part,
+        "date": time.strftime("%Y-%m-%d", time.gmtime()),
+        "articles": res["articles"],
+        "per100": res["per100"],
+        "false_per100": j["false_per100"],
+        "stale_verdicts": j["stale_verdicts"],
+        "rules": j["rules"],
+    }
+    print(f"== Out-of-domain precision: {res['articles']} scraped articles (gold text{'' if part == 'all' else ', ' + part}), "
+          f"{len(codes)} rules, {res['seconds']:.1f}s")
+    print(f"   {res['total_findings']} findings = {res['per100']:.1f} per 100 articles")
+    print_verdicts(j, texts, res["_rows"], verdicts, path, getattr(args, "judge", 0) or 0)
     return out

@@ -104,6 +104,15 @@ def run_precision(args, articles) -> dict:
                 p(f"   {f['id']}:{f['line']} [{f['severity']}{', fix ' + f['fix'] if f['fix'] else ''}] {f['message']}")
                 p(f"       {f['context']}")
     res["samples"] = samples
+    if not args.articles:
+        from benchmarks.ood import BBC_VERDICTS, judge, load_verdicts, print_verdicts
+
+        texts = {a.id: a.text for a in articles}
+        verdicts = load_verdicts(BBC_VERDICTS)
+        j = judge(res["_rows"], texts, verdicts, codes)
+        p("\n   precision by hand verdict (the held-out half is the one judged)")
+        print_verdicts(j, texts, res["_rows"], verdicts, BBC_VERDICTS, args.judge or 0)
+        res["verdicts"] = {"false_per100": j["false_per100"], "stale_verdicts": j["stale_verdicts"], "rules": j["rules"]}
     if not args.rule and not args.articles and args.bbc_split == "all":
         _save(args.out, "precision", res)
     return res
@@ -209,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "of a half are not saved); for lines, a part of the scraped pages (default held-out; "
                          "samples come from dev only)")
     ap.add_argument("--judge", type=int, default=0, metavar="N",
-                    help="ood: print the next N unjudged findings of each rule, with their verdict keys")
+                    help="ood and precision (BBC): print the next N unjudged findings of each rule, with their verdict keys")
     ap.add_argument("--lingua-testdata", type=Path, default=None,
                     help="langid: a folder of <code>.txt sentence files (one a line) for languages "
                          "the shared corpus lacks, e.g. Leipzig sentences from lingua's test data")

@@ -74,3 +74,24 @@ def test_febrl_edits_transfer_to_another_name():
     assert apply_febrl("Cakaj", ("swap", 0.4, "ab", "ba")) == "Caakj"
     assert damerau("Cakaj", apply_febrl("Cakaj", ("insert", 0.5, "", "x"))) == 1
     assert damerau("recieve", "receive") == 1 and damerau("goverment", "government") == 1
+
+
+def test_false_verdicts_are_summed_by_reason_class_for_current_findings_only():
+    from benchmarks.ood import false_reasons
+
+    texts = {"a/1": "An dog. An cat. An owl."}
+    rows = [_row("a/1", ("TP003", 0, 2), ("TP003", 8, 10))]
+    keys = [finding_key("a/1", "TP003", s, "An") for s in (0, 8, 16)]
+    verdicts = {k: {"verdict": "false", "reason": "a name"} for k in keys}
+    j = judge(rows, texts, verdicts, ["TP003"])
+    # the verdict on offset 16 matches no finding: it is stale, not a false alarm
+    assert false_reasons(j["_found"], verdicts) == {"TP003": {"a name": 2}}
+    assert j["stale_verdicts"] == 1
+
+
+def test_the_bbc_verdicts_are_well_formed():
+    from benchmarks.ood import BBC_VERDICTS
+
+    verdicts = load_verdicts(BBC_VERDICTS)
+    assert all(v["reason"] for v in verdicts.values())
+    assert all(k[0].split("/")[0] in {"business", "entertainment", "politics", "sport", "tech"} for k in verdicts)

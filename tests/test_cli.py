@@ -520,6 +520,9 @@ def test_quality_rules_run_by_default_on_records_only(work, capsys):
     assert code == 1 and "QL001" in out
     code, out, _ = run(capsys, "rules")
     assert re.search(r"^QL001\s+word-count\s+quality\s+warning\s+none\s+records\s", out, re.M)
+    # The legend under the table says what "records" means and how to opt in.
+    legend = out.split("\n\n", 1)[1]
+    assert "records = corpus gates" in legend and "copydesk clean" in legend and "--extend-select" in legend
     code, out, _ = run(capsys, "rule", "QL001")
     assert "default: records" in out
 

@@ -232,7 +232,7 @@ def test_junit_xml(work, capsys):
 def test_rules_show_how_far_each_fix_can_be_trusted_and_the_default(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    rows = {line.split()[0]: line.split() for line in out.split("\n\n")[0].splitlines()[1:]}
     # BP001, TP002, TP004 offer only unsafe fixes: never "always" or "yes".
     for rule in ("BP001", "TP002", "TP004"):
         assert rows[rule][4] == "unsafe", rows[rule]

@@ -14,7 +14,7 @@ CODES = sorted(c for c in all_rules() if c[:2] in ("EN", "TY") and c != "EN100")
 
 SENTENCES = [
     "The café in São Paulo raised prices by 5%, said José Müller.",
-    "Turkey’s minister said: “We will do what is needed” – and left.",
+    "The mayor’s aide said: “We will fix it by May” – and left.",
     "Prices rose to €20m (£17m) in Zürich, Besançon and Gdańsk.",
     "Naïve voters in Málaga didn’t expect the ’90s revival.",
     "The deal — worth £600m — was signed in Düsseldorf…",
@@ -81,15 +81,15 @@ def test_other_code_pages_pass_the_cheap_gate(codec):
 
 
 SAMPLE = (
-    "ANKARA (Wire) – Turkey’s delegation “will visit Moscow next week\" for talks, "
+    "LISBON (Wire) – The choir’s director “will tour Norway next month\" with them, "
     "the minister said on Tuesday.\n\n"
-    "\"We do not want a safe haven for the group,” he said. \"We see people who "
-    "tried to seek asylum.\"\n\n"
-    "\"The relations between the two countries have deep roots,” he added.\n\n"
+    "\"We do not want the square to become a car park,” she said. \"We see traders who "
+    "fear for their stalls.\"\n\n"
+    "\"The market has stood here for three centuries,” she added.\n\n"
     "The players' union and J.R. Smith of the U.S. noted a 3.5% rise [Earlier,] "
     "at example.com.\n\n"
     "\"The talks will continue.\n\n"
-    "\"But even without a result, our resolve is clear,\" he said."
+    "\"But even without a permit, the stalls will open,\" she said."
 )
 
 

@@ -53,7 +53,7 @@ DIRTY = (
     "OSLO (Wire) - Ministers from the two countries signed new agreements on Dec. 1, "
     "including am \"Agreement on Joint Patrols\", officials said.\n\n"
     "The deal is a important step for the fleets, which the goverment said had been "
-    "waiting for for years. It will deepen regional cooperation. and it will expand "
+    "saving for for months. It will widen regional ties. and it will stretch "
     "the the quota system from Jan. 12, U.S.-based analysts said.\n"
 )
 
@@ -73,10 +73,10 @@ def test_dirty_article_gives_exactly_the_planted_findings():
     assert 'including an "Agreement' in fixed
     assert "is an important step" in fixed
     assert "the government said" in fixed
-    assert "cooperation. And it will expand the quota" in fixed
-    assert "waiting for for years" in fixed  # grammatical, left alone
+    assert "regional ties. And it will stretch the quota" in fixed
+    assert "saving for for months" in fixed  # grammatical, left alone
     safe = linter.fix(Document(DIRTY), Applicability.SAFE).text
-    assert "including am" in safe and "cooperation. and" in safe  # unsafe fixes not written
+    assert "including am" in safe and "regional ties. and" in safe  # unsafe fixes not written
 
 
 CLEAN = (

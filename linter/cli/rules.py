@@ -52,6 +52,16 @@ def cmd_rules(args: argparse.Namespace) -> int:
     lines = ["  ".join(h.upper().ljust(w) for h, w in zip(headers[:-1], widths)) + "  SUMMARY"]
     for row in table:
         lines.append("  ".join(v.ljust(w) for v, w in zip(row[:-1], widths)) + "  " + row[-1])
+    labels = {row[5] for row in table}
+    if labels - {"on"}:
+        lines += ["", "DEFAULT: on = run on every file and record."]
+        if "records" in labels:
+            lines.append(
+                "  records = corpus gates, run on record files (.jsonl, .jsonl.gz, .parquet) and by"
+                " `copydesk clean`; opt-in for text and Markdown files (--extend-select CODE)."
+            )
+        if "off" in labels:
+            lines.append("  off = opt-in everywhere (--extend-select CODE).")
     print("\n".join(lines))
     return EXIT_OK
 

@@ -5,8 +5,22 @@ import regex
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
 from linter.rules.support.lines import snippet
+from linter.rules.support.quality import is_bullet_line
 
 _WORD_RE = regex.compile(r"\w+")
+# Cells of a table row: between | bars, or three or more set apart by tabs or runs of spaces.
+_CELL_GAP_RE = regex.compile(r"\t|  +")
+# A short heading that opens a list or a section: "For the filling:", "Method:".
+_LABEL_RE = regex.compile(r"\A[^\n]{1,60}:\s*\Z")
+
+
+def _is_list_or_table(text: str) -> bool:
+    """A list item ("- 200g flour", "2. Preheat the oven") or a table row ("| a | b |",
+    "North  10  7"): a list or a table may repeat a line on purpose."""
+    first = text.lstrip().split("\n", 1)[0]
+    if is_bullet_line(first) or first.count("|") >= 2:
+        return True
+    return len([c for c in _CELL_GAP_RE.split(first.strip()) if c.strip()]) >= 3
 
 
 class DuplicatedParagraph(Rule):
@@ -17,6 +31,10 @@ class DuplicatedParagraph(Rule):
         differences in spacing) and flags a repeat. Paragraphs shorter than
         `min-words` words are ignored: a repeated "Advertisement" or "* * *" is a
         separator or boilerplate (BP001's business), not a repeated block of text.
+        Nor are list items ("- 200g flour, sifted", "2. Preheat the oven"), table
+        rows ("| North | 10 | 7 |", cells set apart by tabs or runs of spaces) and a
+        paragraph right under a heading ending in a colon ("For the filling:"):
+        recipes, lists and tables repeat a line on purpose.
 
     Why it matters:
         Scrapers repeat blocks (a teaser printed again as the first paragraph, a
@@ -37,8 +55,8 @@ class DuplicatedParagraph(Rule):
 
     Fix safety:
         Unsafe: the repeat is deleted with the blank line before it and the first
-        occurrence stays, but a recipe, a results table or a list may repeat a line
-        on purpose, so it is a judgement (written only with --unsafe-fixes).
+        occurrence stays, but a repeat can be meant in ways the rule cannot see, so
+        it is a judgement (written only with --unsafe-fixes).
 
     Options:
         min-words: paragraphs with fewer words are not compared (default 8).
@@ -69,6 +87,8 @@ class DuplicatedParagraph(Rule):
                 continue
             if len(_WORD_RE.findall(para.text)) < min_words:
                 continue
+            if _is_list_or_table(para.text) or (idx > 0 and _LABEL_RE.match(paras[idx - 1].text.strip())):
+                continue  # a recipe, a list or a table repeating an item under another heading
             line, _ = doc.line_col(paras[first].start)
             prev_end = paras[idx - 1].end
             yield self.diagnostic(

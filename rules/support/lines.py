@@ -1,8 +1,20 @@
-"""Helpers for rules that judge whole lines (the boilerplate family)."""
+"""Helpers for rules that judge whole lines (the boilerplate family, header lines)."""
 
 from __future__ import annotations
 
+import regex
+
 from linter.diagnostic import Applicability, Fix
+
+# A date, with or without a time, as comment headers and bylines write it:
+# "November 13, 2012 at 12:21 PM", "26 Oct 2012 at 3:47 am", "09/22/2012 08:40".
+TIMESTAMP_RE = regex.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:,? +(?:at +)?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
+    regex.IGNORECASE,
+)
 
 
 def delete_line_fix(lines, i: int, title: str) -> Fix:

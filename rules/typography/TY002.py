@@ -16,6 +16,10 @@ _RUN_ON_END_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s*\Z")
 _SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
 
 
+# A quotation nested in one opened with the same mark ("a review of "Skyfall" here",
+# “he said “never” twice”) is closed by this mark after the inner one.
+_NESTED_CLOSER = {'"': '"', "“": "”"}
+
 # How many paragraphs a quotation may run over with no marks in between.
 _MAX_RUN_PARAGRAPHS = 12
 
@@ -23,12 +27,14 @@ _MAX_RUN_PARAGRAPHS = 12
 def _partnered(qa, paras, text: str) -> set[int]:
     """Offsets of unclosed openers and stray closers that are partners after all:
 
-    - straight quotes nested in straight quotes ("in "The Dark Knight,""): the
-      inner opening mark closed the outer quotation's chance, and a straight
-      closer is left over later in the same paragraph;
+    - quotes nested in quotes opened with the same mark ("in "The Dark Knight,"",
+      “call them “ninjas”, it grates”): the inner opening mark closed the outer
+      quotation's chance, and a closer of that kind is left over later in the
+      same paragraph;
     - a quotation running over paragraphs that do not reopen it: an opener left
-      open at the end of its paragraph, paragraphs with no quotation marks, each
-      ending with a complete sentence, and a paragraph whose first mark is a closer
+      open at the end of a paragraph ending with a complete sentence, paragraphs
+      with no quotation marks (list items among them), and a paragraph whose first
+      mark is a closer
       (a quotation cut by stray paragraph breaks, "I\n\nwas\n\nprime minister",
       is still reported).
     Each stray closer is used once; linear in the marks (bisect, and used closers
@@ -56,10 +62,11 @@ def _partnered(qa, paras, text: str) -> set[int]:
 
     for mark, para, superseded_by in qa.unclosed:
         if superseded_by is not None:
-            if mark.char != '"' or superseded_by.char != '"':
+            closer = _NESTED_CLOSER.get(mark.char)
+            if closer is None or superseded_by.char != mark.char:
                 continue
             k = first_free(superseded_by.offset)
-            if k < len(strays) and strays[k][1] == para and strays[k][0].char == '"':
+            if k < len(strays) and strays[k][1] == para and strays[k][0].char == closer:
                 use(k)
                 out.update((mark.offset, strays[k][0].offset))
             continue
@@ -71,7 +78,7 @@ def _partnered(qa, paras, text: str) -> set[int]:
             para < cpara <= para + _MAX_RUN_PARAGRAPHS
             and qa.para_first_mark.get(cpara) is close
             and not any(q in qa.para_first_mark for q in range(para + 1, cpara))
-            and all(_RUN_ON_END_RE.search(text, paras[q].start, paras[q].end) for q in range(para, cpara))
+            and _RUN_ON_END_RE.search(text, paras[para].start, paras[para].end)
         ):
             use(k)
             out.update((mark.offset, close.offset))
@@ -92,8 +99,9 @@ class UnbalancedQuotes(Rule):
         paragraph but the last is left unclosed and the next one reopens with an
         opening mark; such an unclosed paragraph is not flagged, nor is a
         quotation opened in one paragraph and closed a few paragraphs later with
-        no marks between (web copy often does not reopen), nor straight quotes
-        nested in straight quotes ("a review of "Skyfall" here"). Apostrophes
+        no marks between (web copy often does not reopen), nor quotes nested
+        in quotes of the same kind ("a review of "Skyfall" here", “stop calling
+        us “ninjas”, it grates”). Apostrophes
         (Turkey's, players’, ’90s) and single quotes are not counted.
 
     Why it matters:
@@ -102,10 +110,10 @@ class UnbalancedQuotes(Rule):
         attribution and for anything that extracts quotations.
 
     Example:
-        "We will do what is needed, said the minister.
+        "We will mend the roof by spring, said the warden.
 
     Use instead:
-        "We will do what is needed," said the minister.
+        "We will mend the roof by spring," said the warden.
 
     Fix safety:
         No fix: where the missing mark belongs is a judgement.

@@ -4,13 +4,15 @@ import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
-from linter.rules.typography._emoticons import BRACKET_RUN_RE, emoticon_chars
+from bisect import bisect_right
+
+from linter.rules.typography._emoticons import BRACKET_RUN_RE, EMOTICON_RE, emoticon_chars
 
 _BRACKET_RE = regex.compile(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = "([{"
-# List markers and enumerations: "1)", "a)", "A]", "(i)" at the start of a line or item.
-_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[)\]]")
+# List markers and enumerations: "1)", "2.)", "a)", "A]", "(i)" at the start of a line or item.
+_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\.?[)\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -19,19 +21,20 @@ class UnbalancedBrackets(Rule):
     What it does:
         Matches round, square and curly brackets within each paragraph and flags
         an opening bracket never closed, a closing one never opened, and a
-        closing bracket of the wrong kind. Enumerations ("1)", "a)", "A]"),
-        emoticons (":-)", "slowly:)", ": )", "(:", "Thanks)))") and brackets
-        inside quotations that run over paragraphs are not counted as unbalanced.
+        closing bracket of the wrong kind. Enumerations ("1)", "2.)", "a)", "A]"),
+        emoticons (":-)", "slowly:)", ": )", "=0)", "(:", "Thanks)))") and brackets
+        inside quotations that run over paragraphs are not counted as unbalanced,
+        and a smile that ends an aside closes it ("(his assistant? :)").
 
     Why it matters:
         A lost bracket leaves the reader unsure where an aside ends, and often
         shows that text was cut during editing or scraping.
 
     Example:
-        The firm (which is now one of the biggest investors said profits rose.
+        The bakery (which opened its third shop in the spring said trade was brisk.
 
     Use instead:
-        The firm (which is now one of the biggest investors) said profits rose.
+        The bakery (which opened its third shop in the spring) said trade was brisk.
 
     Fix safety:
         No fix: where the missing bracket belongs is a judgement.
@@ -85,8 +88,9 @@ class UnbalancedBrackets(Rule):
                     f"closing '{ch}' in '{ctx}' has no opening '{_PAIRS[ch]}' in its paragraph",
                     evidence={"bracket": ch, "kind": "unopened"},
                 )
+            closed_by_face = _closed_by_emoticon(p, stack) if stack else set()
             for j in stack:
-                if j not in runs:  # "Sorry(((": a frown
+                if j not in runs and j not in closed_by_face:  # "Sorry(((": a frown
                     yield self._unclosed(para.start + j, p, j)
 
     def _unclosed(self, offset: int, p: str, j: int):
@@ -97,3 +101,20 @@ class UnbalancedBrackets(Rule):
             f"'{p[j]}' in '{ctx}' is never closed with '{close}' in its paragraph",
             evidence={"bracket": p[j], "kind": "unclosed"},
         )
+
+
+def _closed_by_emoticon(p: str, openers: list[int]) -> set[int]:
+    """Offsets of the round brackets left open that a later smile ending in ")"
+    closes: "(Tim's assistant? :)", "(think of Swordfish ;-).", "(don't get excited
+    ;-)) at": the face doubles as the closing bracket. Each smile closes the
+    nearest bracket still open before it (one pass, like a stack)."""
+    faces = [m.end() - 1 for m in EMOTICON_RE.finditer(p) if m.group()[-1] == ")"]
+    events = sorted([(j, 0) for j in openers if p[j] == "("] + [(f, 1) for f in faces])
+    out: set[int] = set()
+    open_now: list[int] = []
+    for pos, is_face in events:
+        if not is_face:
+            open_now.append(pos)
+        elif open_now:
+            out.add(open_now.pop())
+    return out

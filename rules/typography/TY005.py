@@ -4,6 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.lines import TIMESTAMP_RE
 
 _DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # Two spaces after a sentence end are an old typewriter convention, not a slip.
@@ -12,15 +13,25 @@ _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 # A list bullet opening its line, after any indent: the spaces after it align the item.
 _BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
 
+# The rest of a line that is only a date, with or without a time: the field after a
+# name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
+_DATE_FIELD_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
+
+# A short line stamped with a date and a time is a comment header: its spaces part fields.
+_HEADER_MAX = 100
+
 class DoubleSpace(Rule):
     """Two or more spaces between words inside a sentence.
 
     What it does:
         Flags a run of two or more spaces between two words of a line. Spaces
         after a sentence-ending mark (the typewriter convention), indentation,
-        the spaces that align an item after a list bullet ("•   Item"), and lines that look like a table (three or more such runs, or cells
-        between | bars) are not
-        flagged. In Markdown, only the prose is checked.
+        the spaces that align an item after a list bullet ("•   Item"), the spaces
+        that set apart a run of symbols ("!@#$%^&*()  COMMENTS") or a date closing
+        a header line ("Ashley  November 13, 2012 at 12:21 PM"), short lines stamped
+        with a date and time (comment headers: "by Kim on Aug 9, 2012 11:52 AM  3 recs"), and lines that
+        look like a table (three or more such runs, or cells between | bars) are
+        not flagged. In Markdown, only the prose is checked.
 
     Why it matters:
         A doubled space is usually left behind by a deletion; it shows as a gap
@@ -56,6 +67,9 @@ class DoubleSpace(Rule):
             runs = list(_DOUBLE_RE.finditer(line.text))
             if len(runs) >= 3 or line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
                 continue  # columns of a table or aligned text
+            stamp = TIMESTAMP_RE.search(line.text) if len(line.text) <= _HEADER_MAX else None
+            if stamp is not None and ":" in stamp.group():
+                continue  # "by Kim on Aug 9, 2012 11:52 AM EDT up   3 recs": fields of a comment header
             for m in runs:
                 s, e = line.start + m.start(), line.start + m.end()
                 # neighbours masked in Markdown (code, URLs) do not count as words
@@ -67,6 +81,10 @@ class DoubleSpace(Rule):
                     continue  # "•    People need time": text aligned after a list bullet
                 before = line.text[: m.start()].split()[-1]
                 after = line.text[m.end() :].split()[0]
+                if not any(c.isalnum() for c in before):
+                    continue  # "!@#$%^&*()  COMMENTS": a run of symbols set apart, not a word
+                if _DATE_FIELD_RE.fullmatch(line.text, m.end()):
+                    continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
                 yield self.diagnostic(
                     s, e,
                     f"{e - s} spaces between '{before}' and '{after}'",

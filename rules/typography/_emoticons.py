@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import regex
 
-# Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose,
-# then one or more mouths; or the same turned round. Not inside a word on the
+# Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose
+# ("-", "o", "0", ".": ":-)", "=0)", ":.)"),
+# then a mouth, one bracket or a run of the same one (":)]" closes an aside with a
+# smile inside); or the same turned round. Not inside a word on the
 # mouth's side ("(:foo" is no face).
 EMOTICON_RE = regex.compile(
-    r"(?:[:;=][-o^'*]?|(?<!\w)[8xX][-^*'])[()\[\]{}]+(?!\w)"
+    r"(?:(?<!\d)[:;=][-oO0^'*.]?|(?<!\w)[8xX][-^*'])(?:\(+|\)+|\[+|\]+|\{+|\}+)(?!\w)"
     # the same with a space between eyes and mouth, standing apart: "found it. : )"
     r"|(?<!\w)[:;] [()]+(?![\w(\[{])"
     # turned round: "(:", "(-:"

@@ -18,7 +18,7 @@ _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 _AFTER_WORD_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)?")
 _LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
-# "the moment I've been waiting for for years", "situations we've been placed in in
+# "the trip we've been saving for for months", "towns we've been stuck in in
 # the past". Doubled after a participle, these are left alone.
 _CLAUSE_END_PREPOSITIONS = frozenset({"in", "for", "on", "at", "with", "up", "out", "off", "over"})
 _TIME_WORDS = frozenset(
@@ -47,7 +47,8 @@ class DoubledWord(Rule):
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
         a capitalised pair written so more than once, or a name, not an English
         word, that never stands alone in the document; a word said three times,
-        "Spend Spend Spend"), a pair that is a line or sentence of its own
+        "Spend Spend Spend", "Beirut Beirut and Beirut"), a single lower-case
+        letter other than "a" and "i" ("[t t+e)"), a pair that is a line or sentence of its own
         ("fun fun", "What what!", not function words), interjections said twice
         ("blah blah", "yeah yeah"), a name label under its twin, a
         lower-case word before its capitalised twin ("law lord Lord Bingham"), and
@@ -93,6 +94,8 @@ class DoubledWord(Rule):
             low = word.text.lower()
             if low in _LEGITIMATE or not word.text.isalpha():
                 continue
+            if len(word.text) == 1 and word.text.islower() and low not in ("a", "i"):
+                continue  # "in [t t+e)": a variable or a symbol, not a word
             if not _GAP_RE.match(prose[prev.end : word.start]):
                 continue
             if word.text in vocabulary or low in vocabulary:
@@ -195,6 +198,11 @@ def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
         return True  # said three times: "Spend Spend Spend", "Girls Girls Girls"
     if i >= 2 and words[i - 2].text.lower() == low and _LIST_GAP_RE.match(prose[words[i - 2].end : prev.start]):
         return True  # "Turn, Turn Turn", "Girls Girls Girls"
+    if (
+        word.text[0].isupper() and i + 2 < len(words) and words[i + 1].text.lower() in ("and", "or")
+        and words[i + 2].text.lower() == low
+    ):
+        return True  # "Beirut Beirut and Beirut": a name said over and over
     before = words[i - 2] if i >= 2 else None
     if low in _CLAUSE_END_PREPOSITIONS and before is not None and _PARTICIPLE_RE.search(before.text):
         after = [w.text.lower() for w in words[i + 1 : i + 3]]

@@ -62,10 +62,10 @@ class AmAsArticle(Rule):
         an article into a verb and the sentence stops making sense.
 
     Example:
-        The two sides signed new deals, including am "Agreement on Trade".
+        The clubs announced fresh plans, including am "Exchange of Coaches".
 
     Use instead:
-        The two sides signed new deals, including an "Agreement on Trade".
+        The clubs announced fresh plans, including an "Exchange of Coaches".
 
     Fix safety:
         Unsafe: "am" is replaced by "an", or by "a" where the next word takes "a"

@@ -40,6 +40,12 @@ _NOT_AFTER_ARTICLE = frozenset(
 )
 
 
+# A lower-case token of consonants only: "sql", "nd", "mph".
+_CONSONANTS_ONLY_RE = regex.compile(r"[b-df-hj-np-tv-xz]{1,4}")
+# The word ends its paragraph with no punctuation (the text was cut there).
+_PARAGRAPH_END_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
+
+
 class ArticleAgreement(Rule):
     """"a" before a vowel sound or "an" before a consonant sound: "an takeover".
 
@@ -52,8 +58,10 @@ class ArticleAgreement(Rule):
         usage allows both ("an historic", "an hotel") and where a word's sound cannot
         be told from its spelling (an unknown all-capitals acronym, three capitals
         that can be said as a word or letter by letter, "a SIM card", a foreign name
-        starting with "U", words starting with "x", a word in another script),
-        nothing is flagged. A capital
+        starting with "U", words starting with "x", a word in another script, a
+        lower-case token of consonants only, "a sql query", "a nd"), nothing is
+        flagged; nor is a word that ends its paragraph unpunctuated (text cut off
+        mid-word: "oddly enough a exi"). A capital
         "A" mid-sentence is a label ("Plan A", "vitamin A"), not an article.
         "an" before a word no article precedes ("an then", "an the") is reported as
         a likely "and", as a suggestion only.
@@ -137,6 +145,10 @@ class ArticleAgreement(Rule):
                 continue
             if nxt.text.isupper() and len(nxt.text) >= 3 and nxt.text.lower() in misspelling_corrections():
                 continue  # "A NEW British soap": capitals for emphasis, not an initialism
+            if _CONSONANTS_ONLY_RE.fullmatch(nxt.text):
+                continue  # "a sql query" ("sequel"), "a nd": said as a word, as letters, or a fragment
+            if _PARAGRAPH_END_RE.match(prose, nxt.end):
+                continue  # "Oddly enough a exi" then a blank line: a word cut off with the text
             want, certain = article_for(token)
             if want is None or want == art.lower():
                 continue

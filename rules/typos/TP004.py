@@ -6,8 +6,10 @@ import functools
 from pathlib import Path
 
 from linter.rules.support import langid
+from linter.text import ABBREVIATIONS as SENTENCE_ABBREVIATIONS
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.lines import TIMESTAMP_RE
 from linter.rules.typos._context import starts_sentence
 
 # The end of the previous sentence: terminal punctuation, closers, whitespace.
@@ -26,7 +28,7 @@ _CLAUSE_STARTERS = frozenset(
 
 
 class LowercaseSentenceStart(Rule):
-    """A sentence that starts with a lower-case letter: "cooperation. and it".
+    """A sentence that starts with a lower-case letter: "the port. and she".
 
     What it does:
         Flags the first word of a sentence when it starts with a lower-case letter
@@ -44,17 +46,24 @@ class LowercaseSentenceStart(Rule):
         "!" or "?" and continued by the sentence ("'It's over!' he said"), one
         ending in "." followed by its attribution ("'It's over.' he said", a comma
         slip rather than a lower-case start), and paragraphs that are not running
-        text between running text (titles, list items, lines after a colon).
+        text between running text (titles, list items, lines after a colon), and
+        text whose writer starts sentences in lower case as a habit (two or more of
+        the four sentences either side do, no fewer than start in upper case: a
+        commenter who never capitalises, "ya. looked brutal. hopefully he's ok", or
+        writes "i" for "I" in that sentence or one beside it), lines carrying a
+        date stamp (comment headers: "pdxhadey on October 23rd, 2012 2:22 pm"),
+        a full stop after "/" ("/. readers"), asides in square brackets, and a first word
+        that labels what follows ("vegan – use mushrooms", "breakfast: two eggs").
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
         sentence edited apart; a spell-checker sees nothing wrong.
 
     Example:
-        It will strengthen strategic cooperation. and it will expand trade.
+        The mayor wants closer ties with the port. and she will ask for more ferries.
 
     Use instead:
-        It will strengthen strategic cooperation. And it will expand trade.
+        The mayor wants closer ties with the port. And she will ask for more ferries.
 
     Fix safety:
         Unsafe: the first letter is capitalised, but the full stop may be the real
@@ -77,21 +86,31 @@ class LowercaseSentenceStart(Rule):
         paragraphs = doc.paragraphs
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
         bare: dict = {}
-        for sent in doc.sentences:
+        sentences = doc.sentences
+        case = _start_cases(prose, sentences)
+        for n, sent in enumerate(sentences):
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
                 continue
             word = m.group()
             if not word[0].islower():
                 continue
+            if _lower_case_habit(case, n, sentences, prose) or _lower_i_near(prose, sentences, n):
+                continue  # "ya. looked brutal. hopefully he recovers": a writer who never capitalises
+            if _on_stamped_line(prose, m.start()):
+                continue  # "on 26 Oct 2012 at 3:47 am Marshall": a comment header, not a sentence
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
                 k = para_index[sent.start]
-                if not _is_prose(paragraphs[k]) or (k > 0 and not _ends_sentence(paragraphs[k - 1].text)):
+                if not _is_prose(paragraphs[k]) or (k > 0 and not _ends_sentence(paragraphs[k - 1].text, k - 1 == 0)):
                     continue
                 if word in _NO_SUBJECT or word in _BYLINE_WORDS:
                     continue  # "was on record-breaking form": the subject was cut, not a case slip
+                if prose[sent.start : sent.start + 1] in "([":
+                    continue  # "(my set-up after the workout)": a caption or an aside
+                if _LABEL_AFTER_RE.match(prose, m.end()):
+                    continue  # "vegan – replace the pork", "breakfast: two eggs": a label, not a sentence
                 after = "\n\n" if k > 0 else "start"
             else:
                 before = prose[max(0, sent.start - 12) : m.start()]
@@ -105,10 +124,16 @@ class LowercaseSentenceStart(Rule):
                     # of the sentence. After '."' only an attribution is let through.
                     if pm.group(1) in "!?" or _is_attribution(prose, m.start()):
                         continue
+                    if word == "by" and _CAPITALISED_NEXT_RE.match(prose, m.end()):
+                        continue  # '"... is weak." by Michel de Montaigne': the quotation's author
                     if _short_quote_in_sentence(prose, end_at + 1):
                         continue  # 'the "Stop. Think. Vote." campaign': a slogan or title
-                if pm.group(1) == "." and prose[max(0, end_at - 2) : end_at] in (". ", ".."):
-                    continue  # a spaced ellipsis ". . ." continues the sentence
+                if pm.group(1) == "." and (
+                    prose[max(0, end_at - 2) : end_at] in (". ", "..") or "…" in prose[max(0, end_at - 4) : end_at]
+                ):
+                    continue  # an ellipsis (". . .", "….", "….." ) continues the sentence
+                if pm.group(1) == "." and prose[end_at - 1 : end_at] == "/":
+                    continue  # "/. lets people post": a site's name or a path, not a sentence end
                 if _starts_short_line(prose, m.start()):
                     continue  # line-by-line text: bylines, comment headers, verse
                 if word in _BYLINE_WORDS and _opens_line(prose, m.start()):
@@ -119,14 +144,16 @@ class LowercaseSentenceStart(Rule):
                     continue  # a stray mark (". he" at a line start), not a sentence end
                 if ")" in pm.group(2):
                     continue  # "(with pressure!) when": a parenthesis inside the sentence
-                if prose[sent.start : sent.start + 1] == "(":
-                    continue  # "(ii) 4, 6 & 7", "(tied)": list marks and asides
+                if prose[sent.start : sent.start + 1] in "([":
+                    continue  # "(ii) 4, 6 & 7", "(tied)", "[from the e-mail]": list marks and asides
                 if pm.group(1) == "." and _UNIT_RE.search(prose, max(0, end_at - 12), end_at):
                     continue  # "eight 30-in. displays", "a 5 ft. wall"
                 if pm.group(1) == "." and _abbreviation_before(prose, end_at, word, bare):
                     continue  # "1 tbsp. olive oil", "Denver, Colo. police", "the EV. models"
                 if pm.group(1) == "?" and _MANGLED_QUOTE_RE.search(prose, max(0, end_at - 80), end_at):
                     continue  # "?interesting? that": "?" standing in for lost quotation marks
+                if pm.group(1) in "!?" and _is_attribution(prose, m.start()):
+                    continue  # "Is my job making my skin bad? she wondered": a thought and its teller
                 if pm.group(1) in "!?":
                     # "Mamma Mia! has", "Shall We Dance? at", "a dog?, how do you say
                     # basketball? and": titles and questions inside a sentence. Flag only a
@@ -170,10 +197,76 @@ _BYLINE_WORDS = frozenset({"by", "posted", "via", "source", "photo", "image", "c
 _LIST_NUMBER_RE = regex.compile(r"(?:\A|\n)[ \t]*\d{1,4}\Z")
 _SPEECH_VERBS = frozenset(
     "said says say added adds asked asks told tells replied replies explained insisted "
-    "warned argued claimed noted stated continued admitted declared wrote".split()
+    "warned argued claimed noted stated continued admitted declared wrote wondered thought mused".split()
 )
 _ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
+_CAPITALISED_NEXT_RE = regex.compile(r"[ \t]+\p{Lu}")
 _LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+
+
+# How many sentences either side show a writer's habit, and how many of them must
+# start in lower case (and at least as many as start in upper case) to show it.
+_HABIT_WINDOW = 4
+_HABIT_MIN_LOWER = 2
+
+
+def _start_cases(prose: str, sentences) -> list[int]:
+    """For each sentence: 1 if its first letter is lower case, -1 if upper case, 0 if
+    it starts with no letter ("I" counts as neither: it is capitalised by everyone)."""
+    out = []
+    for sent in sentences:
+        m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+        word = m.group() if m else ""
+        before = prose[max(0, sent.start - 4) : sent.start].rstrip().rstrip("\"'”’»)]")
+        if not word or not word[0].isalpha() or word == "I" or word.startswith(("I'", "I’")):
+            out.append(0)
+        elif word[0].islower() and before[-1:] in ("!", "?"):
+            out.append(0)  # "Wham! along with", "Dance? at": a title or question inside the sentence
+        else:
+            out.append(1 if word[0].islower() else -1)
+    return out
+
+
+# A word that labels what follows: a dash or colon right after the first word.
+_LABEL_AFTER_RE = regex.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
+# "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
+# capitalises sentence starts.
+_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-])")
+
+
+def _lower_i_near(prose: str, sentences, n: int) -> bool:
+    """Whether this sentence or the one before or after uses "i" in lower case for "I"."""
+    lo = sentences[n - 1].start if n > 0 else sentences[n].start
+    hi = sentences[n + 1].end if n + 1 < len(sentences) else sentences[n].end
+    return _LOWER_I_RE.search(prose, lo, hi) is not None
+
+
+def _lower_case_habit(case: list[int], n: int, sentences, prose: str) -> bool:
+    """Whether the sentences around sentence ``n`` start in lower case as a habit (a
+    commenter or blogger who never capitalises): at least two of the neighbours do,
+    and no fewer than start in upper case; or the sentence before or after, in the
+    same paragraph, starts in lower case too. A slip among capitalised sentences stays."""
+    if n > 0 and case[n - 1] == 1 and "\n\n" not in prose[sentences[n - 1].start : sentences[n].start]:
+        return True
+    if n + 1 < len(case) and case[n + 1] == 1 and "\n\n" not in prose[sentences[n].start : sentences[n + 1].start]:
+        return True
+    lo, hi = max(0, n - _HABIT_WINDOW), min(len(case), n + _HABIT_WINDOW + 1)
+    lower = sum(1 for k in range(lo, hi) if k != n and case[k] == 1)
+    upper = sum(1 for k in range(lo, hi) if case[k] == -1)
+    return lower >= _HABIT_MIN_LOWER and lower >= upper
+
+
+def _on_stamped_line(prose: str, start: int) -> bool:
+    """Whether the line holding ``start`` carries a date stamp: a comment header or a
+    byline ("pdxhadey on October 23rd, 2012 2:22 pm"), not running text."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", start)
+    line_end = len(prose) if line_end == -1 else line_end
+    if line_end - line_start > 120:
+        return False
+    stamp = TIMESTAMP_RE.search(prose, line_start, line_end)
+    # a date alone marks only a short line; "on 3 March 2012 the council" is prose
+    return stamp is not None and (":" in stamp.group() or line_end - line_start <= 60)
 
 
 def _starts_short_line(prose: str, start: int) -> bool:
@@ -198,8 +291,15 @@ def _is_attribution(prose: str, start: int) -> bool:
     return bool(m) and m.group(1).lower() in _SPEECH_VERBS
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in (".", "!", "?", '"', "”", "’", "'", ")")
+def _ends_sentence(text: str, title: bool = False) -> bool:
+    """Whether ``text`` ends a sentence: a terminal mark, perhaps inside closing quotes
+    or brackets ('I don't feel like a "homer"' and '(it turns out)' do not). A title
+    (the document's first paragraph) ending in a quotation or a bracket ends too:
+    "Small firms 'hit by rising costs'"."""
+    end = text.rstrip()
+    if title and end[-1:] in ('"', "”", "’", "'", ")"):
+        return True
+    return end.rstrip("\"”’')] ")[-1:] in (".", "!", "?", "…")
 
 
 def _is_prose(para) -> bool:
@@ -256,6 +356,8 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
     if not letters.isalpha():
         return False
     low = letters.lower()
+    if core != token and low in SENTENCE_ABBREVIATIONS:
+        return True  # "All Rapson-Inc. products": the document's own abbreviations, after a hyphen
     if letters.isupper() and len(letters) <= 5:
         # "the new EV. models": an initialism written with a full stop wherever it
         # appears; one also written without ("the UK. of the", "in the UK today")

@@ -27,7 +27,7 @@ _CONVENTIONAL = frozenset(
     """.split()
 )
 # Between two capitalised words, these keep a title or a name together
-# ("Agreement on Mutual Recognition", "Bank of England").
+# ("Treaty on Shared Use", "Bank of England").
 _TITLE_GLUE = frozenset("of on for and the de in to at with against".split())
 _WORD_OK = regex.compile(r"\A\p{Lu}\p{Ll}{3,}\Z")
 # Suffixes of abstract common nouns, which names and nationalities rarely carry.
@@ -35,7 +35,7 @@ _NOUN_SUFFIX = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ure
 
 
 class CapitalisedCommonNoun(Rule):
-    """A common noun capitalised mid-sentence: "The upcoming Decision between".
+    """A common noun capitalised mid-sentence: "The long-awaited Decision on".
 
     What it does:
         Flags a capitalised word in the middle of a sentence when it follows a
@@ -44,8 +44,8 @@ class CapitalisedCommonNoun(Rule):
         in the document or carrying the suffix of an abstract noun ("-ion", "-ment",
         "-ity"...), and it stands alone: not next
         to another capitalised word or joined to one by "of", "on", "for", "and"...
-        (so titles and names such as "Agreement on Mutual Recognition of Driving
-        Licences" or "the Bank of England" are left alone). Headlines, lines without
+        (so titles and names such as "Treaty on Shared Use of Fishing
+        Waters" or "the Bank of England" are left alone). Headlines, lines without
         terminal punctuation, short quotations (titles) and nouns that news style capitalises by
         convention ("the Government", "the Budget", "the Queen") are skipped.
 
@@ -54,10 +54,10 @@ class CapitalisedCommonNoun(Rule):
         it is often the trace of a pasted phrase or an old draft.
 
     Example:
-        The upcoming Decision between the leaders will strengthen ties.
+        The long-awaited Decision on the bypass will come in May.
 
     Use instead:
-        The upcoming decision between the leaders will strengthen ties.
+        The long-awaited decision on the bypass will come in May.
 
     Fix safety:
         Display only: the word may be a name or a title the rule cannot know.
@@ -109,7 +109,7 @@ class CapitalisedCommonNoun(Rule):
             if not _plain_gap(prose, prev.end, w.start) or starts_sentence(prose, w.start, ".!?\n:;"):
                 continue
             if _joined_to_capital(words, i, 1) or _joined_to_capital(words, i, -1):
-                continue  # "Agreement on Mutual Recognition", "Lord of the Rings"
+                continue  # "Treaty on Shared Use", "Wind in the Willows"
             det = prev.text in _DETERMINERS or (
                 i >= 2 and words[i - 2].text.lower() in _DETERMINERS
             )
