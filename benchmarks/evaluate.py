@@ -1,12 +1,12 @@
 """Precision on clean articles and recall / fix accuracy on injected defects.
 
-The work is spread over processes (``jobs``); each worker builds its own Linter once.
+The work is spread over processes (``jobs``) by :mod:`linter.executor`; each worker
+builds its own Linter once.
 Results are plain dicts so they can be written as JSON and rendered by ``report``.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import random
 import time
 from collections import Counter, defaultdict
@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 from linter.diagnostic import Applicability, Category
 from linter.document import Document
 from linter.engine import Linter, locate
+from linter.executor import Executor, make_backend
 from linter.fixer import MAX_ITERATIONS, apply_edits, choose_fixes
 from linter.registry import all_rules, select_codes
 
@@ -25,23 +26,43 @@ SEVERITIES = ("info", "warning", "error")
 MAX_FIX_PASSES = MAX_ITERATIONS
 
 # ------------------------------------------------------------------ workers
-_linter: Linter | None = None
-_single: dict[str, Linter] = {}
 
 
-def _init(codes: Sequence[str]) -> None:
-    global _linter
-    _linter = Linter(list(codes))
-    _single.clear()
+class Rules:
+    """The executor's state here: the configured rules, built on first use in each
+    worker (and in this process before a fork, so the workers share them), and the
+    one-rule linters the fix check re-lints with."""
+
+    def __init__(self, codes: Sequence[str]) -> None:
+        self.codes = list(codes)
+        self._linter: Linter | None = None
+        self._single: dict[str, Linter] = {}
+
+    def __getstate__(self) -> dict:
+        return {"codes": self.codes}  # a worker that unpickles rebuilds the rules
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["codes"])
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            self._linter = Linter(self.codes)
+        return self._linter
+
+    def single(self, code: str) -> Linter:
+        if code not in self._single:
+            self._single[code] = Linter([code])
+        return self._single[code]
 
 
-def _run_rules(doc: Document):
+def _run_rules(rules: Rules, doc: Document):
     """Run every configured rule on ``doc``: (diagnostics, errors, seconds per rule)."""
     if doc.kind == "markdown":  # suppression comments apply: use the engine as is
-        res = _linter.lint(doc)  # type: ignore[union-attr]
+        res = rules.linter.lint(doc)
         return res.diagnostics, [(e.code, e.error) for e in res.errors], {}
     diags, errors, times = [], [], {}
-    for rule in _linter.rules:  # type: ignore[union-attr]
+    for rule in rules.linter.rules:
         if rule.code == "ST001":  # reports unused suppression comments (Markdown only)
             continue
         t0 = time.perf_counter()
@@ -70,9 +91,9 @@ def _finding(d) -> dict:
     }
 
 
-def _precision_worker(article: Article) -> dict:
+def _precision_worker(rules: Rules, article: Article) -> dict:
     doc = Document(article.text, article.id, kind=article.kind, doc_id=article.id)
-    diags, errors, times = _run_rules(doc)
+    diags, errors, times = _run_rules(rules, doc)
     return {
         "id": article.id,
         "findings": [_finding(d) for d in diags],
@@ -89,13 +110,7 @@ def _overlaps(d_start: int, d_end: int, s: int, e: int) -> bool:
     return d_start < e and s < d_end
 
 
-def _single_linter(code: str) -> Linter:
-    if code not in _single:
-        _single[code] = Linter([code])
-    return _single[code]
-
-
-def _fix_restores(inj: Injection, diag) -> tuple[bool, str]:
+def _fix_restores(rules: Rules, inj: Injection, diag) -> tuple[bool, str]:
     """Apply ``diag``'s fix, then that rule's fixes inside the defect's window until
     nothing changes (as the fixer does: non-overlapping fixes per pass, capped);
     return whether the original text came back, and the result."""
@@ -116,7 +131,7 @@ def _fix_restores(inj: Injection, diag) -> tuple[bool, str]:
         doc = Document(text, kind="text")
         again = [
             d
-            for d in _single_linter(diag.code).lint(doc).diagnostics
+            for d in rules.single(diag.code).lint(doc).diagnostics
             if d.fix is not None and _overlaps(d.start, d.end, lo, hi)
         ]
         chosen = choose_fixes(again, Applicability.DISPLAY)
@@ -126,11 +141,11 @@ def _fix_restores(inj: Injection, diag) -> tuple[bool, str]:
     return text == inj.original, text
 
 
-def _injection_worker(item: tuple[str, dict]) -> dict:
+def _injection_worker(rules: Rules, item: tuple[str, dict]) -> dict:
     article_id, data = item
     inj = Injection(**data)
     doc = Document(inj.text, article_id, kind="text", doc_id=article_id)
-    diags, errors, _ = _run_rules(doc)
+    diags, errors, _ = _run_rules(rules, doc)
     want = CLASS_CATEGORY[inj.cls]
     overlapping = [d for d in diags if _overlaps(d.start, d.end, inj.start, inj.end)]
     matched = [d for d in overlapping if str(d.category) == want]
@@ -160,7 +175,7 @@ def _injection_worker(item: tuple[str, dict]) -> dict:
         best = with_fix[0]
         result["fix_offered"] = True
         result["fix_applicability"] = str(best.fix.applicability)
-        ok, fixed = _fix_restores(inj, best)
+        ok, fixed = _fix_restores(rules, inj, best)
         result["fix_restored"] = ok
         if not ok:
             a = max(0, inj.start - 40)
@@ -168,16 +183,20 @@ def _injection_worker(item: tuple[str, dict]) -> dict:
     return result
 
 
+def _each(rules: Rules, task: tuple) -> list:
+    """The executor's task: one worker function over a batch of items."""
+    func, batch = task
+    return [func(rules, x) for x in batch]
+
+
 def _map(func, items: list, codes: Sequence[str], jobs: int) -> list:
-    if jobs <= 1 or len(items) < 20:
-        _init(codes)
-        return [func(x) for x in items]
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init, initargs=(list(codes),)) as pool:
-        return pool.map(func, items, chunksize=max(1, min(16, len(items) // (jobs * 8) or 1)))
+    rules = Rules(codes)
+    size = max(1, min(16, len(items) // (jobs * 8) or 1))
+    batches = ((func, items[i : i + size]) for i in range(0, len(items), size))
+    with Executor(rules, make_backend("processes", jobs)) as executor:
+        return [row for rows in executor.map(_each, batches, parallel=len(items) >= 20) for row in rows]
 
 
-# ------------------------------------------------------------------ precision
 def resolve_codes(rules: Iterable[str] | None) -> list[str]:
     """The default rule set, or the rules named (even those off by default)."""
     if not rules:

@@ -182,13 +182,9 @@ def inject_lowercase_start(text: str, rng: random.Random, ctx: dict) -> Injectio
 
 
 # ----------------------------------------------------------------------- names
-_NOT_NAMES = frozenset(
-    """
-    Mr Mrs Ms Dr Sir Lord Lady Prof Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday January February March April May June July August September October November
-    December The This That These Those There Their They When What Where Which While
-    """.split()
-)
+# No list of words that are not names: which capitalised words count as names is
+# decided from the text alone (below), so the rule's own lists of titles, days and
+# demonyms cannot hide its blind spots from the measurement.
 
 
 def _strip_diacritics(s: str) -> str:
@@ -231,7 +227,6 @@ def name_targets(text: str):
             t[:1].isupper()
             and t.isalpha()
             and any(c.islower() for c in t[1:])
-            and t not in _NOT_NAMES
             and t.lower() not in lower_forms
         )
 

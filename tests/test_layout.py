@@ -101,8 +101,49 @@ def test_no_import_cycles():
     assert cycles(imports(modules())[0]) == []
 
 
+def private_attributes(mods: dict[str, Path]) -> list[tuple[str, str, str]]:
+    """(module, other module, name) for each ``other._name`` read through an imported
+    module (``import linter.x as x; x._helper``): a private import by another road."""
+    found = []
+    for mod, path in mods.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        bound: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name in mods:
+                        bound[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for a in node.names:
+                    if f"{node.module}.{a.name}" in mods:
+                        bound[a.asname or a.name] = f"{node.module}.{a.name}"
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")):
+                continue
+            chain, value = [], node.value
+            while isinstance(value, ast.Attribute):
+                chain.append(value.attr)
+                value = value.value
+            if isinstance(value, ast.Name) and value.id in bound:
+                target = ".".join([bound[value.id], *reversed(chain)])
+                if target in mods and target != mod:
+                    found.append((mod, target, node.attr))
+    return found
+
+
+def test_private_name_finders_find_both_roads(tmp_path):
+    (tmp_path / "a.py").write_text("from pkg.b import _hidden\n", encoding="utf-8")
+    (tmp_path / "c.py").write_text("def f():\n    import pkg.b as b\n    return b._hidden\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("_hidden = 1\n", encoding="utf-8")
+    mods = {f"pkg.{n}": tmp_path / f"{n}.py" for n in "abc"}
+    assert imports(mods)[1] == [("pkg.a", "pkg.b", "_hidden")]
+    assert private_attributes(mods) == [("pkg.c", "pkg.b", "_hidden")]
+
+
 def test_no_module_imports_a_private_name_of_another():
-    assert imports(modules())[1] == []
+    mods = modules()
+    assert imports(mods)[1] == []
+    assert private_attributes(mods) == []
 
 
 def test_no_rule_imports_another_rule():

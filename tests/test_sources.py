@@ -468,3 +468,15 @@ def test_matches_any_agrees_with_path_matches(path):
 
     for patterns in (DEFAULT_EXCLUDE, ("docs/a",), ("**/draft.md", "b*"), ("notes/",), ()):
         assert matches_any(path, patterns) == any(path_matches(path, p) for p in patterns), (path, patterns)
+
+
+def test_globs_match_below_the_walk_or_the_configuration_never_above(tmp_path):
+    from linter.globs import included, matches_any
+
+    assert included("a.md", "notes/a.md", ["*.md"])
+    assert not included("a.txt", "x.md/a.txt", ["*.md"])  # an include glob names files
+    outside = tmp_path / "build" / "proj" / "a.txt"  # "build" is above both
+    assert not matches_any(str(outside), ["build"], root=tmp_path / "build" / "proj", rel="a.txt")
+    inside = tmp_path / "proj" / "build" / "a.txt"
+    assert matches_any(str(inside), ["build"], root=tmp_path / "proj", rel="a.txt")
+    assert matches_any(str(inside), ["build/*.txt"], root=tmp_path / "proj", rel="a.txt")

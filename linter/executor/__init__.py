@@ -10,9 +10,9 @@ items and yields ``work(state, item)`` for each, in order. At most
 input of any size is streamed in flat memory.
 
 Back-ends (``BACKENDS``): ``inline`` (this process), ``processes`` (a local process
-pool) and ``ray`` (actors on a Ray cluster, imported only when used). A back-end is an
-object with ``workers``, ``in_flight``, ``warm_up_in_parent``, ``start(state)``, ``submit(work, item)``, ``result(handle)``
-and ``close()``; a new one goes in a module of this package and into ``BACKENDS``.
+pool) and ``ray`` (actors on a Ray cluster, imported only when used). A back-end has
+the shape of :class:`linter.executor.backend.Backend`; a new one goes in a module of
+this package, into ``BACKENDS`` and :func:`make_backend`.
 """
 
 from __future__ import annotations

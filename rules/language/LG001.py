@@ -12,9 +12,9 @@ class DocumentLanguage(Rule):
         Identifies the language of the whole document and reports it once when it is
         none of the configured `languages` (default: English). Plainly English text is
         recognised from the density of English function words alone; otherwise every
-        paragraph votes with its length, through the language detector (langdetect,
-        seeded, so the answer is the same on every run) refined for languages it
-        confuses, and paragraphs with no function word of any language (lists of
+        paragraph votes with its length, through the language detector (CLD2, or
+        langdetect where CLD2 has no wheel; the answer is the same on every run)
+        refined for languages it confuses, and paragraphs with no function word of any language (lists of
         names) do not vote. Bosnian, Croatian and Serbian count as one language here.
         Documents shorter than `min-words` words are not judged.
 

@@ -7,6 +7,7 @@ import regex
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rules.support.langid import (
     Guess,
+    confirmed,
     cues,
     distribution,
     document_language,
@@ -14,6 +15,7 @@ from linter.rules.support.langid import (
     language_name,
     profile,
     same_language,
+    tokens_of,
 )
 from linter.rule import Option, Rule
 
@@ -22,6 +24,7 @@ _BYLINE_RE = regex.compile(r"^\s*(?:by|from|par|von|por|di|od)\s+\p{Lu}", regex.
 _DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^.!?]{0,40}(?:\([^)]{1,20}\))?\s*[-–—:]?\s*$")
 _NON_ASCII_LETTER_RE = regex.compile(r"(?=\p{L})[^\x00-\x7f]")
 _QUOTE_RE = regex.compile(r"[\"“”„«»]")
+_URL_RE = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w+")
 
 
 class ForeignSegment(Rule):
@@ -34,12 +37,17 @@ class ForeignSegment(Rule):
         lines: hits against per-language stop-word lists, letters specific to a
         language (`İ ş ğ ı` Turkish, `ë` Albanian, `ß` German, `ñ ¿` Spanish, `ђ ћ`
         Serbian, `ѓ ќ` Macedonian) and the script of the letters; only lines whose cues
-        point away from the document's language go to the detector, on case-folded
-        text (all capitals fool it). At the edges, a line with none of the
+        point away from the document's language go to the detector (CLD2), on
+        case-folded text (all capitals fool it), and so do lines in which several words
+        carry letters outside ASCII (Czech, Polish, Hungarian...) and lines of running
+        text with almost none of the document's function words but some of another
+        language's; those are foreign when the detector is sure (0.95). Web and e-mail
+        addresses are in no language and are left out. At the edges, a line with none of the
         document's function words and several of another language's is that
         language when the detector, unsure on a few words, does not read it as the
         document's language either; the last line with no function word of any
-        known language needs the detector at 0.95 confidence. A line needs at least `min-words` words at the
+        known language needs the detector at 0.95 confidence (and, when the line is
+        plain ASCII that nothing else speaks for, langdetect's agreement). A line needs at least `min-words` words at the
         edges of the document (its first and last `edge-lines` non-blank lines, where
         scrapers glue headers and trailers) and `min-words-inside` words elsewhere,
         plus stronger evidence inside the article. Bylines (`By Selin Aydemir`),
@@ -130,6 +138,11 @@ class ForeignSegment(Rule):
 
     # ------------------------------------------------------------------ judging
     def _judge(self, text: str, words: list[str], doc_lang: str, edge: bool, trailing: bool = False):
+        if _URL_RE.search(text):
+            # Addresses are in no language: judge the words around them.
+            text = _URL_RE.sub(" ", text)
+            kept = set(tokens_of(text))
+            words = [w for w in words if w in kept]
         doc_profile = profile(doc_lang)
         # Without letters outside ASCII, a line cannot be in another script or
         # carry another language's special letters: the cheap tests suffice.
@@ -179,10 +192,11 @@ class ForeignSegment(Rule):
             # German capitalises its nouns, but its lines still have function words
             # or lower-case verbs and adjectives.
             return None
+        # Distinct function words: a table repeating "mi" (miles) is not Slovene.
         suspicious = (
             other is not None
             and other_score > own
-            and c.hits[other] + c.markers[other] + min(c.letter_hits[other], 1) >= 2
+            and c.kinds[other] + c.markers[other] + min(c.letter_hits[other], 1) >= 2
         )
         # No profile speaks for the line, but nothing English (or whatever the
         # document's language is) either: at the very end of the document, where
@@ -193,9 +207,26 @@ class ForeignSegment(Rule):
             and c.words >= 4
             and (trailing or _NON_ASCII_LETTER_RE.search(text) is not None)
         )
-        if not (suspicious or fallback):
+        # Letters outside ASCII in several words, and few of the document's function
+        # words: a language the document's does not write this way (Czech, Polish,
+        # Hungarian have no profile, so no function-word cue speaks for them; the
+        # detector does).
+        accented = sum(1 for w in alpha if not w.isascii())
+        diacritics = own < 0.2 * c.words and accented >= 2 and accented >= 0.15 * len(alpha)
+        # Running text (lower-case words) with almost none of the document's function
+        # words: the detector decides, but on plain ASCII it also names rare languages
+        # for lists and fragments (Latin for a headline, Hmong for a table of
+        # distances), so its answer needs a profile's function words beside it.
+        lower = sum(1 for w in alpha if w.islower())
+        running = (
+            c.words >= 6
+            and own <= 0.1 * c.words
+            and lower >= 0.5 * len(alpha)
+            and other_score >= 1  # else no answer could be accepted: spare the detector
+        )
+        if not (suspicious or fallback or diacritics or running):
             return None
-        if not edge:
+        if not edge and not (diacritics or running):
             if c.hits[other] + c.markers[other] < 2 or own / max(c.words, 1) >= 0.15:
                 return None
         pooled = distribution(text, c)
@@ -207,6 +238,8 @@ class ForeignSegment(Rule):
         guess = Guess(top, pooled[top])
         threshold = self.opts["min-confidence"] if edge else 0.95
         support = c.score(top)
+        if (diacritics or (running and support >= 1)) and guess.confidence >= max(threshold, 0.95):
+            return guess
         if guess.confidence >= threshold and (
             same_language(top, other)
             or support >= 2
@@ -214,8 +247,13 @@ class ForeignSegment(Rule):
         ):
             return guess
         if fallback and guess.confidence >= max(threshold, 0.95):
-            # A language without a profile (Czech, Hungarian...): the detector alone.
-            return guess
+            # A language without a profile (Czech, Hungarian...): the detector alone,
+            # unless no letter and no function word speaks for it either: on a plain
+            # ASCII fragment CLD2 names rare languages (Icelandic for a camera's
+            # model names), so the second detector must agree.
+            if support > 0 or accented or not plain or confirmed(text, top):
+                return guess
+            return None
         # Cues and detector together: at an edge, a line with none of the document's
         # function words and two or more of another language's, which the detector
         # does not read as the document's language either, is that other language
@@ -230,7 +268,7 @@ class ForeignSegment(Rule):
         if same_language(top, other):
             return guess
         p_other = sum(p for code, p in pooled.items() if same_language(code, other))
-        if p_other >= 0.2 or c.hits[other] + c.markers[other] >= 3:
+        if p_other >= 0.2 or c.kinds[other] + c.markers[other] >= 3:
             return Guess(other, max(p_other, 0.01))
         return None
 

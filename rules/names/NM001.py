@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
+
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rules.support.names import (
     COMMON_WORDS,
@@ -16,11 +18,20 @@ from linter.rules.support.names import (
     variant_kind,
 )
 from linter.rule import Option, Rule
-from linter.rules.support.lexicon import misspelling_corrections
+from linter.rules.support.lexicon import english_levels, is_english, misspelling_corrections
 
 # Kinds that need more than counts: a changed letter or a short spelling must also
-# share a neighbouring word (first name, title) with the dominant form.
+# share a neighbouring word (first name, title) with the dominant form, except a vowel
+# changed in a lone spelling that is no English word or name (Erdagan for Erdogan).
 _WEAK_KINDS = frozenset({"changed"})
+# A changed consonant is a slip only in a spelling this long (Iran/Iraq, Sudan/Sedan).
+_MIN_LEN_CONSONANT_CHANGED = 6
+# SCOWL size levels (rules/support/lexicon.py): a spelling listed up to this size is an
+# English word or a name of its own (Francis, Theresa, Holly); rarer entries
+# (Hassell, Edmonson) may as well be slips. A lower-case word listed up to the
+# common size is an ordinary word even when capitalised (Government).
+_MAX_NAME_LEVEL = 70
+_MAX_COMMON_LEVEL = 50
 
 
 class InconsistentName(Rule):
@@ -33,7 +44,9 @@ class InconsistentName(Rule):
         variants of each other, and flags the minority spelling, suggesting the
         dominant one. Variants caught: an ending cut one or two letters short
         (Caka/Cakaj, Microso/Microsoft), a letter
-        dropped, doubled, swapped or changed (Wenegr/Wenger), diacritics stripped
+        dropped, doubled, swapped or changed (Wenegr/Wenger; a vowel changed in a
+        spelling seen once that is no English word or name, Erdagan/Erdogan, even
+        without a shared first name or title), diacritics stripped
         (Erdogan/Erdoğan), case (Mcdonald/McDonald), spacing and hyphenation
         (TimeWarner/Time Warner, Jean Pierre/Jean-Pierre). Possessives count as
         mentions of the name (Cakaj's, Cakaj’s). A two-word name whose surname
@@ -71,7 +84,11 @@ class InconsistentName(Rule):
         name), a spelling on a line listing names (team sheets), two
         spellings that are both frequent (Jon/John), and mentions with different
         first names or surnames beside them (Hillary Clinton/Bill Clinton, Paula
-        Radcliffe/Paul Scholes). Words in the configured vocabulary and names
+        Radcliffe/Paul Scholes, Theresa Payne/Teresa, Hilal Khashan/The Hill), a
+        spelling that is an English word or a common name of its own (St Francis
+        beside Francois, Holly beside Holy), capitals inside a web or e-mail
+        address, a handle or a hashtag (www.AskAmy.com beside Ask Amy), and
+        capitals for emphasis (AWEsome). Words in the configured vocabulary and names
         handled by the names vocabulary (NM002) are never flagged.
 
     Options:
@@ -113,16 +130,25 @@ class InconsistentName(Rule):
                 continue
             groups[pair] = ms
 
-        candidates: set[tuple[str, str]] = set()
-        buckets: dict[str, list[str]] = defaultdict(list)
+        # Only a spelling seen min-dominant times (a two-word one with its standalone
+        # surname's bonus) can be the dominant one of a pair: those are filed by key
+        # and every spelling looks its keys up there, so a text of many distinct
+        # words files next to nothing and the work stays linear in the text.
         min_len = self.opts["min_length"]
-        for form in groups:
-            skel = skeleton(form)
-            keys = bucket_keys(skel) if " " not in form else {skel}
-            for key in keys:
-                for other in buckets[key]:
-                    candidates.add((other, form))
-                buckets[key].append(form)
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for form, ms in groups.items():
+            if len(ms) + _standalone_bonus(form, groups) >= self.opts["min_dominant"]:
+                for key in _keys(form):
+                    buckets[key].append(form)
+        candidates: dict[tuple[str, str], None] = {}
+        if buckets:
+            order = {form: i for i, form in enumerate(groups)}
+            for form in groups:
+                for key in _keys(form):
+                    for other in buckets.get(key, ()):
+                        if other != form:
+                            pair = (other, form) if order[other] < order[form] else (form, other)
+                            candidates[pair] = None
 
         best: dict[str, tuple] = {}
         for a, b in candidates:
@@ -131,7 +157,7 @@ class InconsistentName(Rule):
                 if kind != "spacing":
                     continue
             else:
-                kind = variant_kind(a, b, min_len=min_len, inflected=True)
+                kind = variant_kind(a, b, min_len=min_len, min_len_changed=min_len, inflected=True)
                 if kind is None and {len(skeleton(a)), len(skeleton(b))} == {3, 4} and min_len == 4:
                     # Yrk/York, Kon/Kong: judged with more care (_judge asks for more)
                     kind = variant_kind(a, b, min_len=3, inflected=True)
@@ -195,6 +221,8 @@ class InconsistentName(Rule):
         n_min, n_dom = na, nb
         if n_dom < self.opts["min_dominant"]:
             return None
+        if kind == "case" and _emphasis(a):
+            return None  # capitals for emphasis (AWEsome beside Awesome), not a name
         if n_min > 1 and n_min > self.opts["max_ratio"] * n_dom:
             return None
         garbled = kind == "doubled" and _garbled(skeleton(a), skeleton(b))
@@ -257,7 +285,18 @@ class InconsistentName(Rule):
                 return None
             if not shared and _has_vowel(skeleton(a)):
                 return None
-        if not shared and kind in _WEAK_KINDS:
+        if not shared and kind not in STRONG_KINDS and is_english(a, _MAX_NAME_LEVEL):
+            # a spelling that is an English word or a listed name of its own is another
+            # name (St Francis beside Francois, Theresa beside Teresa), unless it shares
+            # a first name or a title with the dominant spelling
+            return None
+        if kind == "changed":
+            vowels = _vowel_changed(skeleton(a), skeleton(b))
+            if not vowels and min(len(skeleton(a)), len(skeleton(b))) < _MIN_LEN_CONSONANT_CHANGED:
+                return None
+            if not shared and not (vowels and lone):
+                return None
+        elif not shared and kind in _WEAK_KINDS:
             return None
         if not shared and kind not in STRONG_KINDS and all(m.initial for m in ma):
             # a capitalised word opening a sentence may be any word: ask for more
@@ -267,6 +306,12 @@ class InconsistentName(Rule):
         if len(skeleton(b)) - len(skeleton(a)) > 1:
             score -= 0.5  # Russi is nearer Russia than Russian
         return (a, b, score, kind, shared)
+
+
+def _keys(form: str) -> set[str]:
+    """The bucket keys of a spelling; a two-word spelling is compared by its skeleton only."""
+    skel = skeleton(form)
+    return bucket_keys(skel) if " " not in form else {skel}
 
 
 def _standalone_bonus(form: str, groups: dict) -> int:
@@ -308,6 +353,26 @@ def _garbled(minority: str, dominant: str) -> bool:
     if ch * 3 in minority and ch * 3 not in dominant:
         return True
     return ch in _RARELY_DOUBLED
+
+
+def _common_lower_word(form: str) -> bool:
+    """Whether ``form`` is also a common lower-case English word (government, awesome)."""
+    low = english_levels(form)[0]
+    return low is not None and low <= _MAX_COMMON_LEVEL
+
+
+_EMPHASIS_RE = regex.compile(r"\p{Lu}{3,}\p{Ll}")
+
+
+def _emphasis(form: str) -> bool:
+    """Whether a common word has a run of capitals inside it for emphasis (AWEsome)."""
+    return bool(_EMPHASIS_RE.search(form)) and _common_lower_word(form)
+
+
+def _vowel_changed(a: str, b: str) -> bool:
+    """Whether two spellings of one length differ by one vowel for another (Erdogan/Erdagan)."""
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diffs) == 1 and all(ch in "aeiouy" for ch in diffs[0])
 
 
 def _has_vowel(skel: str) -> bool:
@@ -366,6 +431,12 @@ def _context(minority, dominant) -> tuple[str | None, bool]:
             and m.prev not in dprev and m.next not in dnext
         ):
             conflict = True  # inside a longer name of its own (Lian Chia Liang)
+        if (
+            m.next and m.next not in dnext and _could_be_name(m.next)
+            and not _common_lower_word(m.next)
+            and not any(variant_kind(m.next, n, inflected=True) for n in dnext)
+        ):
+            conflict = True  # a surname or a second word of its own (Theresa Payne, Hilal Khashan)
         if m.prev and m.prev in dprev:
             shared = m.prev
         elif m.next and m.next in dnext:

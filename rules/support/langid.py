@@ -6,9 +6,9 @@ text, so identification is layered:
 1. cheap cues computed for every segment: hits against per-language stop-word
    profiles (``rules/data/language_<code>.toml``), letters specific to a language
    (``İ ş ğ ı``, ``ë``, ``ß``, ``ñ``, ``ђ ћ``, ``ѓ ќ``...) and the script of the letters;
-2. the detector (langdetect, imported lazily, seeded for determinism), run only on
-   segments the cues mark as suspicious, on case-folded text (Turkish-aware: ``İ`` is
-   ``i`` and ``I`` is ``ı`` in Turkish capitals);
+2. the detector (CLD2 through pycld2, imported lazily; langdetect, seeded, where pycld2
+   has no wheel), run only on segments the cues mark as suspicious, on case-folded text
+   (Turkish-aware: ``İ`` is ``i`` and ``I`` is ``ı`` in Turkish capitals);
 3. a refinement step for languages the detector does not know or confuses:
    Azerbaijani (reported as Turkish), Serbian Cyrillic (reported as Macedonian or
    Russian), Bosnian and Serbian Latin (reported as Croatian or Slovenian).
@@ -71,7 +71,7 @@ class Profile:
     letters: frozenset[str]
     stopwords: frozenset[str]
     markers: frozenset[str]
-    patterns: tuple = ()  # compiled regexes over folded words, for close neighbours
+    patterns: tuple = ()  # regexes (source) over folded words, for close neighbours
 
 
 @dataclass
@@ -100,7 +100,7 @@ def _profile_from(raw: dict) -> Profile:
         letters=frozenset(raw.get("letters", "")),
         stopwords=frozenset(w.lower() for w in raw.get("stopwords", [])),
         markers=frozenset(w.lower() for w in raw.get("markers", [])),
-        patterns=tuple(regex.compile(p) for p in raw.get("patterns", [])),
+        patterns=tuple(raw.get("patterns", [])),
     )
 
 
@@ -207,6 +207,7 @@ def script_of(ch: str) -> str:
     return "Other"
 
 
+_CJK_SCRIPTS = ("Han", "Kana", "Hangul")
 _ASCII_LETTER_RE = _LazyPattern(r"[A-Za-z]")
 _NON_ASCII_RE = _LazyPattern(r"[^\x00-\x7f]")
 _UPPER_RE = _LazyPattern(r"\p{Lu}")
@@ -230,6 +231,7 @@ class Cues:
     script: str  # the dominant script of the letters
     script_share: float
     hits: Counter = field(default_factory=Counter)  # stop-word hits per profile
+    kinds: Counter = field(default_factory=Counter)  # distinct stop words hit per profile
     markers: Counter = field(default_factory=Counter)  # marker hits per profile
     letter_hits: Counter = field(default_factory=Counter)  # specific letters per profile
     tokens: list[str] = field(default_factory=list)
@@ -260,11 +262,15 @@ def cues(text: str, words: Iterable[str] | None = None) -> Cues:
     letters = scripts(text)
     n_letters = sum(letters.values())
     script, count = letters.most_common(1)[0] if letters else ("Latin", 0)
+    if script in _CJK_SCRIPTS:
+        # Japanese writes Han characters and kana in one sentence, Korean may mix in Han.
+        count = sum(letters[s] for s in _CJK_SCRIPTS)
     c = Cues(len(toks), n_letters, script, count / n_letters if n_letters else 0.0, tokens=toks)
     stop_index, marker_index = data.stop_index, data.marker_index
     upper = len(_UPPER_RE.findall(text))
     capitals = n_letters > 0 and upper / n_letters > 0.7
     particles = set() if capitals else _name_particles(raw)
+    seen: set[str] = set()
     for i, (w, t) in enumerate(zip(raw, toks)):
         # Function words are written in lower case in running text: a capitalised
         # "De", "Van" or "El" inside a mixed-case line is part of a name, and a
@@ -279,8 +285,11 @@ def cues(text: str, words: Iterable[str] | None = None) -> Cues:
                 for code in stop_index.get(part, ()):
                     c.hits[code] += 1
         elif codes:
+            first = t not in seen
+            seen.add(t)
             for code in codes:
                 c.hits[code] += 1
+                c.kinds[code] += first
         for code in marker_index.get(t, ()):
             c.markers[code] += 1
     letter_index = data.letter_index
@@ -315,12 +324,68 @@ class Guess(NamedTuple):
     confidence: float
 
 
+# CLD2's codes that differ from the ISO 639-1 codes used here, and its answers that name
+# a script rather than a language ("xx-Latn"), an unknown ("un", "xxx") or a test code.
+_CLD2_CODES = {"iw": "he", "zh-Hant": "zh", "sr-ME": "sr", "jw": "jv"}
+_CONTROL_RE = _LazyPattern(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}]+")
+
+
+_CLD2: list = []  # [module or None] once looked for
+
+
+def _cld2_module():
+    """pycld2, imported on first use; None where it is not installed.
+
+    pycld2 ships wheels for Linux x86-64, macOS arm64 and Windows x86-64 only, and
+    copydesk depends on it on those platforms alone; elsewhere langdetect answers.
+    """
+    if not _CLD2:
+        try:
+            import pycld2
+        except ImportError:
+            pycld2 = None
+        _CLD2.append(pycld2)
+    return _CLD2[0]
+
+
 def detect(text: str) -> list[Guess]:
     """The detector's guesses for ``text`` (already folded), best first; [] if none.
 
-    langdetect is imported on first use and seeded on every call (an attribute set), so
-    results are deterministic even when the module was imported afresh meanwhile.
+    CLD2 (pycld2: its model is compiled into the extension, loads in milliseconds and
+    adds about 3 MB) answers; langdetect is imported only where pycld2 is not
+    installed. Both answers are deterministic.
     """
+    cld2 = _cld2_module()
+    if cld2 is None:
+        return detect_langdetect(text)
+    return detect_cld2(text, cld2)
+
+
+def detect_cld2(text: str, cld2=None) -> list[Guess]:
+    """CLD2's guesses: each language's share of the text it could classify."""
+    cld2 = cld2 or _cld2_module()
+    if cld2 is None:
+        return []
+    # CLD2 refuses control characters and lone surrogates (invalid UTF-8).
+    clean = _CONTROL_RE.sub(" ", text)
+    try:
+        _, _, details = cld2.detect(clean, bestEffort=True)
+    except cld2.error:
+        return []
+    found = []
+    for _, code, percent, _ in details:
+        code = _CLD2_CODES.get(code, code)
+        if percent <= 0 or code == "un" or code.startswith(("xx", "zz")):
+            continue
+        found.append((code, float(percent)))
+    total = sum(p for _, p in found)
+    return [Guess(code, p / total) for code, p in found] if total else []
+
+
+def detect_langdetect(text: str) -> list[Guess]:
+    """langdetect's guesses, imported on first use and seeded on every call (an
+    attribute set), so results are deterministic even when the module was imported
+    afresh meanwhile."""
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -331,12 +396,38 @@ def detect(text: str) -> list[Guess]:
         return []
 
 
+def confirmed(text: str, code: str) -> bool:
+    """Whether langdetect, the second detector, also reads ``text`` as ``code``.
+
+    Asked only where CLD2 is alone and unreliable (a short ASCII line no cue speaks
+    for); where pycld2 is not installed langdetect was the first detector already.
+    """
+    if _cld2_module() is None:
+        return True
+    c = cues(text)
+    return any(same_language(refine(g.code, text, c), code) for g in detect_langdetect(fold_for_langid(text))[:1])
+
+
 def pattern_hits(code: str, tokens: Iterable[str]) -> int:
     """Words matching the profile's ``patterns`` (vocabulary of close neighbours)."""
     p = _load().profiles.get(code)
     if p is None or not p.patterns:
         return 0
-    return sum(1 for t in tokens if any(rx.search(t) for rx in p.patterns))
+    rx = _compiled_patterns(p)
+    return sum(1 for t in tokens if rx.search(t))
+
+
+_PATTERNS: dict[str, regex.Pattern] = {}
+
+
+def _compiled_patterns(p: Profile) -> regex.Pattern:
+    """A profile's patterns as one alternation, compiled the first time a line of a
+    close neighbour needs them (most documents never do, and compiling every
+    profile's patterns costs more than the rest of a foreign line's check)."""
+    rx = _PATTERNS.get(p.code)
+    if rx is None:
+        rx = _PATTERNS[p.code] = regex.compile("|".join(f"(?:{x})" for x in p.patterns))
+    return rx
 
 
 def refine(code: str, text: str, c: Cues) -> str:
@@ -369,11 +460,15 @@ def refine(code: str, text: str, c: Cues) -> str:
                 return "bg"
         return code
     if c.script == "Latin" and code in ("hr", "bs", "sr", "sl"):
-        if code == "sl" and sum(1 for t in c.tokens if t in _SLOVENE_WORDS) >= 2:
-            return "sl"
-        if code == "sl" and not (c.hits["hr"] or c.markers["hr"] or c.markers["bs"]):
-            return "sl"
         ijekavian = sum(1 for t in c.tokens if _IJEKAVIAN_RE.search(t))
+        if code == "sl":
+            # A Slovene line shares many function words with Croatian; it is taken
+            # for Bosnian or Croatian only on their own markers or ijekavian forms.
+            slovene = sum(1 for t in c.tokens if t in _SLOVENE_WORDS)
+            if slovene >= 2 or slovene > c.markers["hr"] + c.markers["bs"] + ijekavian:
+                return "sl"
+            if not (c.markers["hr"] or c.markers["bs"] or ijekavian):
+                return "sl"
         ekavian = c.markers["sr"]
         if ekavian > ijekavian and ekavian >= 1:
             return "sr"

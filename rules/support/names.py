@@ -247,6 +247,23 @@ _POSSESSIVE_RE = regex.compile(r"(?:['’][sS]|['’])\Z")
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}'’]+")
 _HYPHEN_SPLIT_RE = regex.compile(r"([-‐])")
 _OPENERS = "\"'“‘„«([{—–-*•"
+# A run of non-space characters that is a web or e-mail address, a handle or a hashtag
+# (www.AskAmy.com, @AskAmy, #AskAmy, AskAmy.org/letters): its capitals spell an
+# address, not a mention of the name written beside it.
+_ADDRESS_RUN_RE = regex.compile(
+    r"""(?x)
+    [\p{Ps}\p{Pi}"']*
+    (?: \S*(?:@|://)\S*                                # e-mail, handle, scheme
+      | [\#@]\S+                                      # hashtag, handle
+      | (?i:www)\.\S+                                  # www.
+      | [\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{Ll}{2,6}(?:/\S*)?  # AskAmy.com
+    )
+    """
+)
+_RUN_RE = regex.compile(r"\S+")
+# A lower-case particle joined by a hyphen to the next name (al-Shabwani, el-Sisi):
+# the names on either side still stand beside each other.
+_PARTICLE_GAP_RE = regex.compile(r" \p{Ll}{1,3}[-‐]")
 
 
 class Mention(NamedTuple):
@@ -267,13 +284,14 @@ def _is_capitalised(word: str) -> bool:
 
 def _name_parts(word_start: int, text: str) -> list[tuple[int, int]]:
     """The capitalised parts of a word token (possessive stripped), as offset ranges."""
-    if _CONTRACTION_RE.search(text):
-        return []  # We'll, I'm, Don't
-    m = _POSSESSIVE_RE.search(text)
-    if m:
-        text = text[: m.start()]
-    if not text:
-        return []
+    if "'" in text or "’" in text:
+        if _CONTRACTION_RE.search(text):
+            return []  # We'll, I'm, Don't
+        m = _POSSESSIVE_RE.search(text)
+        if m:
+            text = text[: m.start()]
+        if not text:
+            return []
     if "-" not in text and "‐" not in text:
         if _is_capitalised(text) and _LETTERS_RE.fullmatch(text):
             return [(word_start, word_start + len(text))]
@@ -337,22 +355,27 @@ def _extract_mentions(doc) -> MentionTable:
     prose = doc.prose
     words = doc.words
     sent_first: set[int] = set()
-    word_starts = [w.start for w in words]
+    # A long text's words are parallel arrays: read them as such, without a Span each.
+    word_starts = getattr(words, "starts", None) or [w.start for w in words]
+    word_texts = getattr(words, "texts", None) or [w.text for w in words]
     for s in doc.sentences:
         i = bisect_right(word_starts, s.start - 1)
-        if i < len(words):
-            sent_first.add(words[i].start)
+        if i < len(word_starts):
+            sent_first.add(word_starts[i])
     for line in doc.lines:
         i = bisect_right(word_starts, line.start - 1)
-        if i < len(words) and words[i].start < line.end:
-            sent_first.add(words[i].start)
+        if i < len(word_starts) and word_starts[i] < line.end:
+            sent_first.add(word_starts[i])
     line_starts = doc.line_starts
     headlines, lists = _special_lines(doc)
+    addresses = _address_spans(prose)
+    ai = 0
     lower = set()
     raw: list[tuple[int, int, str, bool, bool]] = []
     add_lower = lower.add
-    for w in words:
-        text = w.text
+    line_idx = -1
+    n_lines = len(line_starts)
+    for start, text in zip(word_starts, word_texts):
         if not text[0].isupper():
             if "-" not in text:
                 if text[0].islower():
@@ -360,21 +383,26 @@ def _extract_mentions(doc) -> MentionTable:
                 continue
             if text[0].islower():
                 add_lower(text)
-            parts = _name_parts(w.start, text)
+            parts = _name_parts(start, text)
             if not parts:
                 continue
             initial = False
         else:
-            parts = _name_parts(w.start, text)
-            initial = w.start in sent_first
+            parts = _name_parts(start, text)
+            initial = start in sent_first
             if not initial:
                 # after a colon or an opening quote that starts a quotation
-                j = w.start - 1
+                j = start - 1
                 while j >= 0 and prose[j] in " \t":
                     j -= 1
                 if j < 0 or prose[j] in _OPENERS or prose[j] in ":\n":
                     initial = True
-        line_idx = bisect_right(line_starts, w.start) - 1
+        while ai < len(addresses) and addresses[ai][1] <= start:
+            ai += 1
+        if ai < len(addresses) and addresses[ai][0] <= start:
+            continue  # part of an address or a handle
+        while line_idx + 1 < n_lines and line_starts[line_idx + 1] <= start:
+            line_idx += 1  # words come in order: the line moves forward only
         if line_idx in headlines:
             initial = True
         listed = line_idx in lists
@@ -384,7 +412,7 @@ def _extract_mentions(doc) -> MentionTable:
                 continue
             if prose[e : e + 2] == "&#" or prose[s - 1 : s] == ";":
                 continue  # a fragment around an undecoded character reference
-            raw.append((s, e, form, initial and k == 0 and s == w.start, listed))
+            raw.append((s, e, form, initial and k == 0 and s == start, listed))
     mentions: list[Mention] = []
     for idx, (s, e, form, initial, listed) in enumerate(raw):
         if len(form) < 2:
@@ -393,22 +421,44 @@ def _extract_mentions(doc) -> MentionTable:
         if idx > 0:
             ps, pe, pform, _, _ = raw[idx - 1]
             gap = prose[pe:s]
-            if gap == " " or (gap == ". " and len(pform) == 1):
+            if gap == " " or (gap == ". " and len(pform) == 1) or _PARTICLE_GAP_RE.fullmatch(gap):
                 prev = pform
         if idx + 1 < len(raw):
             ns, ne, nform, ninit, _ = raw[idx + 1]
-            if prose[e:ns] == " " and not ninit and len(nform) > 1:
+            gap = prose[e:ns]
+            if (gap == " " or _PARTICLE_GAP_RE.fullmatch(gap)) and not ninit and len(nform) > 1:
                 nxt = nform
         mentions.append(Mention(s, e, form, initial, prev, nxt, listed))
-    by_form: dict[str, list[Mention]] = defaultdict(list)
+    by_form: dict[str, list[Mention]] = {}
     for m in mentions:
-        by_form[m.form].append(m)
-    pairs: dict[str, list[Mention]] = defaultdict(list)
+        group = by_form.get(m.form)
+        if group is None:
+            by_form[m.form] = [m]
+        else:
+            group.append(m)
+    pairs: dict[str, list[Mention]] = {}
     for a, b in zip(mentions, mentions[1:]):
         if a.next == b.form and prose[a.end : b.start] == " " and "-" not in a.form + b.form:
             pair = f"{a.form} {b.form}"
-            pairs[pair].append(Mention(a.start, b.end, pair, a.initial, a.prev, b.next))
-    return MentionTable(mentions, dict(by_form), dict(pairs), frozenset(lower), prose)
+            mention = Mention(a.start, b.end, pair, a.initial, a.prev, b.next)
+            group = pairs.get(pair)
+            if group is None:
+                pairs[pair] = [mention]
+            else:
+                group.append(mention)
+    return MentionTable(mentions, by_form, pairs, frozenset(lower), prose)
+
+
+def _address_spans(prose: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the runs of ``prose`` that are addresses, in order."""
+    if "." not in prose and "@" not in prose and "#" not in prose:
+        return []
+    out = []
+    for m in _RUN_RE.finditer(prose):
+        run = m.group()
+        if ("." in run or "@" in run or "#" in run) and _ADDRESS_RUN_RE.match(run.rstrip(".,;:!?)]}\"'”’")) :
+            out.append(m.span())
+    return out
 
 
 def is_name_form(form: str, mentions: list[Mention], lower_words: frozenset[str]) -> bool:
