@@ -190,6 +190,7 @@ def _empty() -> dict:
         "article_flagged_warning": 0,
         "article_flagged_info": 0,
         "article_flagged_by": Counter(),
+        "article_flagged_warning_by": Counter(),  # warnings only, by rule
         # flagged article lines by the benchmark's own kind of the line: a gold article
         # that keeps a line its keywords call "Tweet" or "8 comments" is doubtful
         "article_flagged_warning_kind": Counter(),
@@ -248,6 +249,8 @@ def run_lines(args) -> dict:
                 tot["article_lines"] += 1
                 if warning:
                     tot["article_flagged_warning"] += 1
+                    for code in {h[2] for h in hits if h[3] >= Severity.WARNING}:
+                        tot["article_flagged_warning_by"][code] += 1
                     tot["article_flagged_warning_kind"][kind_of(ln.text)] += 1
                 elif hits:
                     tot["article_flagged_info"] += 1
@@ -269,6 +272,7 @@ def run_lines(args) -> dict:
     for part, tot in stats.items():
         tot = dict(tot)
         tot["article_flagged_by"] = dict(tot["article_flagged_by"])
+        tot["article_flagged_warning_by"] = dict(tot["article_flagged_warning_by"])
         tot["article_flagged_warning_kind"] = dict(tot["article_flagged_warning_kind"])
         other = tot["article_flagged_warning_kind"].get("other", 0)
         tot["false_warning_other_per100_pages"] = round(100 * other / max(tot["pages"], 1), 2)
@@ -306,7 +310,8 @@ def _print(res: dict, want: str) -> None:
         print(f"   article lines flagged: {tot['article_flagged_warning']} as warnings "
               f"({tot['false_warning_per100_pages']:.1f} per 100 pages), {tot['article_flagged_info']} "
               f"at info only ({tot['false_info_per100_pages']:.1f} per 100 pages); by rule "
-              f"{', '.join(f'{k}:{v}' for k, v in sorted(tot['article_flagged_by'].items())) or 'none'}")
+              f"{', '.join(f'{k}:{v}' for k, v in sorted(tot['article_flagged_by'].items())) or 'none'}; "
+              f"warnings by rule {', '.join(f'{k}:{v}' for k, v in sorted(tot['article_flagged_warning_by'].items())) or 'none'}")
         edge = tot["edge_credits"]
         print(f"   credits/bylines/timestamps at the article's edges (within {EDGE_LINES} lines of its first or last "
               f"line): {edge['lines']} lines, {edge['found']} found"

@@ -138,6 +138,11 @@ def _plain_char(ch: str) -> str | None:
         return ch.lower() if ch.isprintable() else None
     if ch.lower() == ch == ch.upper() and ch.casefold() == ch and ch.isprintable():
         return ch
+    # A lower-case letter of a simple case pair (Cyrillic "п", "ü"): the line's fold
+    # holds it wherever the pattern matches it or its capital. Letters with more than
+    # one lower form ("ς", "ı") are left out.
+    if ch.islower() and ch.casefold() == ch and len(ch.upper()) == 1 and ch.upper().casefold() == ch:
+        return ch
     return None
 
 
@@ -423,13 +428,13 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
             continue
         if markdown and not kind.markdown:
             continue
-        if not kind.compiled:
-            # Compile the union only when the line could match; once compiled, the
-            # union itself rejects a line faster than the literal test.
-            if folded is None:
-                folded = fold_for_patterns(stripped)
-            if not kind.may_match(folded):
-                continue
+        # Compile the union only when the line could match, and run it only then: the
+        # literal test is cheaper than a union whose patterns scan the line for a
+        # phrase (".{0,120}\ball rights reserved").
+        if folded is None:
+            folded = fold_for_patterns(stripped)
+        if not kind.may_match(folded):
+            continue
         if kind.pattern.fullmatch(stripped):
             return kind
     return None
