@@ -9,6 +9,7 @@ from linter.rules.support import langid
 from linter.text import ABBREVIATIONS as SENTENCE_ABBREVIATIONS
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.lexicon import is_english
 from linter.rules.support.lines import TIMESTAMP_RE
 from linter.rules.typos._context import starts_sentence
 
@@ -42,7 +43,8 @@ class LowercaseSentenceStart(Rule):
         EV. models") or a short quotation opened inside the sentence ('the "Stop.
         Think. Vote." campaign'). A document whose first paragraph is running text
         starting in lower case is flagged. Not flagged: brand names written in lower
-        case ("iPod", "eBay", "iTunes", "ntl", "mp3", "lastminute.com"), a quotation ending in
+        case ("iPod", "eBay", "iTunes", "ntl", "mp3", "lastminute.com", and a word that
+        is no English word and that the document never capitalises: "bitly", "danah"), a quotation ending in
         "!" or "?" and continued by the sentence ("'It's over!' he said"), one
         ending in "." followed by its attribution ("'It's over.' he said", a comma
         slip rather than a lower-case start), and paragraphs that are not running
@@ -169,6 +171,8 @@ class LowercaseSentenceStart(Rule):
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
                 continue
+            if word.isalpha() and not is_english(word) and not _capitalised_in(doc, word):
+                continue  # "bitly links", "copydesk must": a name its owner writes in lower case
             fixed = word[0].upper() + word[1:]
             yield self.diagnostic(
                 m.start(),
@@ -180,6 +184,13 @@ class LowercaseSentenceStart(Rule):
                 ),
                 evidence={"word": word, "after": after},
             )
+
+
+def _capitalised_in(doc, word: str) -> bool:
+    """Whether the document writes ``word`` with a capital first letter anywhere."""
+    capitalised = doc.memo("TP004.capitalised", lambda: frozenset(
+        w.text for w in doc.words if w.text[:1].isupper()))
+    return word[:1].upper() + word[1:] in capitalised
 
 
 # A paragraph opening with these has lost its subject (a name cut off by the feed);
