@@ -256,7 +256,7 @@ _ADDRESS_RUN_RE = regex.compile(
     (?: \S*(?:@|://)\S*                                # e-mail, handle, scheme
       | [\#@]\S+                                      # hashtag, handle
       | (?i:www)\.\S+                                  # www.
-      | [\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.\p{Ll}{2,6}(?:/\S*)?  # AskAmy.com
+      | [\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*?\.\p{Ll}{2}  # AskAmy.com (lazy: linear on a.a.a.)
     )
     """
 )
