@@ -30,7 +30,8 @@ class DoubleSpace(Rule):
         align an item after a list bullet ("•   Item", and "Ø   Item": a Symbol-font
         bullet pasted from a word processor), the spaces that set apart a run of
         symbols ("!@#$%^&*()  COMMENTS"), a label's colon ending its line ("Kim  :")
-        or a date closing a header line ("Ashley  November 13, 2012 at 12:21 PM"),
+        or a date closing or opening a header line ("Ashley  November 13, 2012 at 12:21
+        PM", "October 11, 2012  Karen"),
         short lines stamped with a date and time (comment headers: "by Kim on Aug 9,
         2012 11:52 AM  3 recs"), and lines that look like a table (three or more such
         runs, or cells between | bars) are not flagged. In Markdown, only the prose is
@@ -90,6 +91,8 @@ class DoubleSpace(Rule):
                     continue  # "Kim  :": a label's colon set apart at the end of its line
                 if _DATE_FIELD_RE.fullmatch(line.text, m.end()):
                     continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
+                if TIMESTAMP_RE.fullmatch(line.text.strip(), 0, len(line.text[: m.start()].strip())):
+                    continue  # "October 11, 2012  Karen": a date opening a header line, then the name
                 yield self.diagnostic(
                     s, e,
                     f"{e - s} spaces between '{before}' and '{after}'",
