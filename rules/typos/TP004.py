@@ -51,14 +51,16 @@ class LowercaseSentenceStart(Rule):
         he said", a comma slip rather than a lower-case start), and paragraphs that are
         not running text between running text (titles, list items, lines after a colon),
         and text whose writer starts sentences in lower case as a habit (the sentence
-        before or after in the paragraph does; or another sentence of the paragraph does, and no more
-        start in upper case there; or two or more of the four sentences either side do,
-        no fewer than start in upper case: a commenter who never capitalises, "ya.
+        before or after in the paragraph does; the paragraph before or after starts in
+        lower case as this one does; or another sentence of the paragraph does, and no
+        more start in upper case there; or two or more of the four sentences either side
+        do, no fewer than start in upper case: a commenter who never capitalises, "ya.
         looked brutal. hopefully he's ok", or writes "i" for "I" in that sentence or one
-        beside it), lines carrying a date stamp (comment headers: "pdxhadey on October
-        23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in square
-        brackets, and a first word that labels what follows ("vegan – use mushrooms",
-        "breakfast: two eggs").
+        of the three either side in its paragraph), a word ending its line with a colon
+        (a header's label: "Kim B. says:"), lines carrying a date stamp (comment
+        headers: "pdxhadey on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/.
+        readers"), asides in square brackets, and a first word that labels what follows
+        ("vegan – use mushrooms", "breakfast: two eggs").
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
@@ -94,6 +96,9 @@ class LowercaseSentenceStart(Rule):
         sentences = doc.sentences
         case = _start_cases(prose, sentences, para_index)
         para_of = _paragraph_of(sentences, paragraphs)
+        first_of: dict[int, int] = {}
+        for k, p in enumerate(para_of):
+            first_of.setdefault(p, k)
         lower_in_para = Counter(p for p, c in zip(para_of, case) if c == 1)
         upper_in_para = Counter(p for p, c in zip(para_of, case) if c in (-1, _PRONOUN_I))
         for n, sent in enumerate(sentences):
@@ -103,10 +108,12 @@ class LowercaseSentenceStart(Rule):
             word = m.group()
             if not word[0].islower():
                 continue
-            if _lower_case_habit(case, n, para_of, lower_in_para, upper_in_para) or _lower_i_near(prose, sentences, n):
+            if _lower_case_habit(case, n, para_of, first_of, lower_in_para, upper_in_para) or _lower_i_near(prose, sentences, n, para_of):
                 continue  # "ya. looked brutal. hopefully he recovers": a writer who never capitalises
             if _on_stamped_line(prose, m.start()):
                 continue  # "on 26 Oct 2012 at 3:47 am Marshall": a comment header, not a sentence
+            if _LINE_LABEL_RE.match(prose, m.end()):
+                continue  # "Marcello B. says:" ending its line: a comment header's label
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
@@ -264,18 +271,28 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
     return out
 
 
+# A word that ends its line with a colon: the label of a header line ("Kim B. says:").
+_LINE_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
 # A word that labels what follows: a dash or colon right after the first word.
 _LABEL_AFTER_RE = regex.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
 # "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
 # capitalises sentence starts.
-_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-])")
+# Not "(i)" or "i)": a list mark.
+_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-(])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-)])")
 
 
-def _lower_i_near(prose: str, sentences, n: int) -> bool:
-    """Whether this sentence or the one before or after uses "i" in lower case for "I"."""
-    lo = sentences[n - 1].start if n > 0 else sentences[n].start
-    hi = sentences[n + 1].end if n + 1 < len(sentences) else sentences[n].end
-    return _LOWER_I_RE.search(prose, lo, hi) is not None
+def _lower_i_near(prose: str, sentences, n: int, para_of: list[int]) -> bool:
+    """Whether this sentence or one of the three before or after it in the same
+    paragraph uses "i" in lower case for "I"."""
+    lo_n, hi_n = n, n
+    while lo_n > 0 and n - lo_n < _I_WINDOW and para_of[lo_n - 1] == para_of[n]:
+        lo_n -= 1
+    while hi_n + 1 < len(sentences) and hi_n - n < _I_WINDOW and para_of[hi_n + 1] == para_of[n]:
+        hi_n += 1
+    return _LOWER_I_RE.search(prose, sentences[lo_n].start, sentences[hi_n].end) is not None
+
+
+_I_WINDOW = 3
 
 
 def _paragraph_of(sentences, paragraphs) -> list[int]:
@@ -288,11 +305,12 @@ def _paragraph_of(sentences, paragraphs) -> list[int]:
     return out
 
 
-def _lower_case_habit(case: list[int], n: int, para_of: list[int], lower_in_para: Counter,
-                      upper_in_para: Counter) -> bool:
+def _lower_case_habit(case: list[int], n: int, para_of: list[int], first_of: dict[int, int],
+                      lower_in_para: Counter, upper_in_para: Counter) -> bool:
     """Whether the sentences around sentence ``n`` start in lower case as a habit (a
     commenter or blogger who never capitalises): the sentence before or after, in the
-    same paragraph, starts in lower case too; or another sentence of the paragraph
+    same paragraph, starts in lower case too; the paragraph before or after starts in
+    lower case too, and so does this one; or another sentence of the paragraph
     does, and no fewer of its sentences start in lower case than in upper case (or
     with "I"); or
     at least two of the neighbours do,
@@ -302,6 +320,10 @@ def _lower_case_habit(case: list[int], n: int, para_of: list[int], lower_in_para
         return True
     if n + 1 < len(case) and case[n + 1] == 1 and para_of[n + 1] == p:
         return True
+    if (n == 0 or para_of[n - 1] != p) and any(
+        case[k] == 1 for k in (first_of.get(p - 1), first_of.get(p + 1)) if k is not None
+    ):
+        return True  # "the internet: serious business.\n\nanonymous, legion": paragraph after paragraph
     lower = lower_in_para[p] + (case[n] != 1)  # this sentence counts as lower case
     if lower >= 2 and lower >= upper_in_para[p]:
         return True
