@@ -40,27 +40,28 @@ class LowercaseSentenceStart(Rule):
         addresses or domain names, and an ellipsis followed by a lower-case word
         continues the sentence. Nor after units and abbreviations listed in
         ``rules/data/typos_abbreviations.txt`` ("1 tbsp. olive oil", "Denver, Colo.
-        police", "esp."), dotted or all-capitals tokens ("non-U.K. buyers", "the EV.
-        models") or a short quotation opened inside the sentence ('the "Stop. Think.
-        Vote." campaign'). A document whose first paragraph is running text starting in
-        lower case is flagged. Not flagged: brand names written in lower case ("iPod",
-        "eBay", "iTunes", "ntl", "mp3", "lastminute.com", and a word that is no English
-        word and that the document never capitalises inside a sentence: "bitly",
-        "danah"), a quotation ending in "!" or "?" and continued by the sentence ("'It's
-        over!' he said"), one ending in "." followed by its attribution ("'It's over.'
-        he said", a comma slip rather than a lower-case start), and paragraphs that are
-        not running text between running text (titles, list items, lines after a colon),
-        and text whose writer starts sentences in lower case as a habit (the sentence
-        before or after in the paragraph does; the paragraph before or after starts in
-        lower case as this one does; or another sentence of the paragraph does, and no
-        more start in upper case there; or two or more of the four sentences either side
-        do, no fewer than start in upper case: a commenter who never capitalises, "ya.
-        looked brutal. hopefully he's ok", or writes "i" for "I" in that sentence or one
-        of the three either side in its paragraph), a word ending its line with a colon
-        (a header's label: "Kim B. says:"), lines carrying a date stamp (comment
-        headers: "pdxhadey on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/.
-        readers"), asides in square brackets, and a first word that labels what follows
-        ("vegan – use mushrooms", "breakfast: two eggs").
+        police", "esp."), a short word opening a bracket ("(ex. content"), dotted or
+        all-capitals tokens ("non-U.K. buyers", "the EV. models") or a short quotation
+        opened inside the sentence ('the "Stop. Think. Vote." campaign'). A document
+        whose first paragraph is running text starting in lower case is flagged. Not
+        flagged: brand names written in lower case ("iPod", "eBay", "iTunes", "ntl",
+        "mp3", "lastminute.com", and a word that is no English word and that the
+        document never capitalises inside a sentence: "bitly", "danah"), a quotation
+        ending in "!" or "?" and continued by the sentence ("'It's over!' he said"), one
+        ending in "." followed by its attribution ("'It's over.' he said", a comma slip
+        rather than a lower-case start), and paragraphs that are not running text
+        between running text (titles, list items, lines after a colon), and text whose
+        writer starts sentences in lower case as a habit (the sentence before or after
+        in the paragraph does; the paragraph before or after starts in lower case as
+        this one does; or another sentence of the paragraph does, and no more start in
+        upper case there; or two or more of the four sentences either side do, no fewer
+        than start in upper case: a commenter who never capitalises, "ya. looked brutal.
+        hopefully he's ok", or writes "i" for "I" in that sentence or one of the three
+        either side in its paragraph), a word ending its line with a colon (a header's
+        label: "Kim B. says:"), lines carrying a date stamp (comment headers: "pdxhadey
+        on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in
+        square brackets, and a first word that labels what follows ("vegan – use
+        mushrooms", "breakfast: two eggs").
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
@@ -420,11 +421,14 @@ _QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
 def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool:
     """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
     sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
-    ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
-    an all-capitals token ("EV.", "21st-C.")."""
+    ("tbsp.", "lb.", "esp.", "Colo."), a short word opening a bracket ("(ex."), a
+    dotted token ("non-U.K.", "P.Re.Val.E.") or an all-capitals token ("EV.",
+    "21st-C.")."""
     m = _TOKEN_BEFORE_RE.search(prose, max(0, end_at - 40), end_at)
     if not m:
         return False
+    if m.group(1)[:1] in "([" and m.group(1)[1:].isalpha() and len(m.group(1)) <= 6:
+        return True  # "(ex. content", "(cf. the": one short word opening a bracket is no sentence
     token = m.group(1).lstrip("\"'“‘(«[")
     core = regex.split(r"[-‐/]", token)[-1]
     if _DOTTED_RE.match(core):
