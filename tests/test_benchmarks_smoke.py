@@ -225,3 +225,17 @@ def test_pathological_benchmark_runs_and_judges_growth():
     fake = {("dots", "XX001"): {1000: 0.1, 16000: 10.0}, ("dots", "XX002"): {1000: 0.1, 16000: 1.5}}
     over = pathological.judge(fake, [1000, 16000], max_growth=1.25, floor=0.05)
     assert len(over) == 1 and "XX001" in over[0]
+
+
+def test_pathological_judge_starts_from_a_time_long_enough_to_measure():
+    from benchmarks import pathological
+
+    sizes = [4000, 64000, 1000000]
+    fake = {
+        # quadratic from 64k on: flagged even though its 4k time is too small to judge
+        ("dots", "XX003"): {4000: 0.01, 64000: 0.06, 1000000: 15.0},
+        # linear: the 1 MB time is about 16x the 64k one
+        ("dots", "XX004"): {4000: 0.001, 64000: 0.06, 1000000: 1.0},
+    }
+    over = pathological.judge_all(fake, sizes, max_growth=1.25, floor=0.05)
+    assert len(over) == 1 and "XX003" in over[0] and "at 64000" in over[0]

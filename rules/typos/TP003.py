@@ -97,11 +97,12 @@ class ArticleAgreement(Rule):
         words = doc.words
         prose = doc.prose
         vocabulary = self.settings.vocabulary
+        count = len(words)
         for i, word in enumerate(words):
             art = word.text
             if art not in ("a", "A", "an", "An", "AN"):
                 continue
-            nxt = words[i + 1] if i + 1 < len(words) else None
+            nxt = words[i + 1] if i + 1 < count else None
             if nxt is None:
                 continue
             m = _AFTER_RE.match(prose, word.end)
