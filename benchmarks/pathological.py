@@ -149,7 +149,7 @@ def peak_memory_mb(size: int) -> tuple[float | None, int]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "long.txt"
         path.write_text(FAMILIES["paragraph"](size), encoding="utf-8")
-        _, rss, code, _ = timed([sys.executable, "-m", "linter", "check", os.fspath(path)])
+        _, rss, code, _, _ = timed([sys.executable, "-m", "linter", "check", os.fspath(path)])
     return rss, code
 
 
