@@ -247,3 +247,16 @@ def test_pathological_memory_probe_runs_a_real_check():
     rss, code = pathological.peak_memory_mb(3000)
     assert code in (0, 1)  # findings or none: the check ran to its end
     assert rss is None or rss > 5
+
+
+def test_pathological_confirm_re_measures_only_what_was_judged_over_budget():
+    from benchmarks import pathological
+
+    sizes = [400, 6400]
+    results = {
+        ("dots", "TY007"): {400: 0.06, 6400: 60.0},  # judged over budget: measured again
+        ("dots", "TP001"): {400: 0.06, 6400: 0.5},  # within budget: left as it was
+    }
+    pathological.confirm(results, sizes, max_growth=1.25, floor=0.05, runs=1)
+    assert results[("dots", "TP001")] == {400: 0.06, 6400: 0.5}
+    assert set(results[("dots", "TY007")]) == set(sizes) and results[("dots", "TY007")][6400] < 60.0
