@@ -10,9 +10,13 @@ from linter.rules.support.lines import delete_line_fix, snippet
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
 # A menu entry between two boilerplate lines: a few words, no address, no heading's
-# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one).
+# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one),
+# and no exclamation or question: a menu names places, while a short line that exclaims
+# or asks ("Nice!", "Thanks, guys! :)") is a reader's comment between two comment stamps.
 _MENU_MAX_WORDS = 4
-_NOT_MENU_RE = regex.compile(r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b", regex.I)
+_NOT_MENU_RE = regex.compile(
+    r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b|\w[!?]", regex.I
+)
 _WORD_RE = regex.compile(r"\w+")
 # Story furniture (bylines, timestamps, credits, contact lines) is reported at the
 # article's edges only: within this many lines of the first or last line of its body,
