@@ -34,7 +34,9 @@ class DuplicatedParagraph(Rule):
         Nor are list items ("- 200g flour, sifted", "2. Preheat the oven"), table
         rows ("| North | 10 | 7 |", cells set apart by tabs or runs of spaces) and a
         paragraph right under a heading ending in a colon ("For the filling:"):
-        recipes, lists and tables repeat a line on purpose.
+        recipes, lists and tables repeat a line on purpose. Nor is a repeat indented
+        deeper than the paragraph it repeats: in a threaded comment page a reply
+        sits one level further in and quotes the comment it answers.
 
     Why it matters:
         Scrapers repeat blocks (a teaser printed again as the first paragraph, a
@@ -89,7 +91,9 @@ class DuplicatedParagraph(Rule):
                 continue
             if _is_list_or_table(para.text) or (idx > 0 and _LABEL_RE.match(paras[idx - 1].text.strip())):
                 continue  # a recipe, a list or a table repeating an item under another heading
-            line, _ = doc.line_col(paras[first].start)
+            line, first_col = doc.line_col(paras[first].start)
+            if doc.line_col(para.start)[1] > first_col:
+                continue  # a nested reply quoting the comment it answers
             prev_end = paras[idx - 1].end
             yield self.diagnostic(
                 para.start,

@@ -15,6 +15,8 @@ _RUN_ON_END_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s*\Z")
 # An unclosed quoted sentence followed by a fresh opening quote: "... 2000. "We ...
 _SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
 
+# A paragraph ending in an excerpt mark: the quotation in it was cut short on purpose.
+_EXCERPT_END_RE = regex.compile(r"[\[(](?:\.\.\.|…)[\])]\s*\Z")
 
 # A quotation nested in one opened with the same mark ("a review of "Skyfall" here",
 # “he said “never” twice”) is closed by this mark after the inner one.
@@ -99,7 +101,9 @@ class UnbalancedQuotes(Rule):
         paragraph but the last is left unclosed and the next one reopens with an
         opening mark; such an unclosed paragraph is not flagged, nor is a
         quotation opened in one paragraph and closed a few paragraphs later with
-        no marks between (web copy often does not reopen), nor quotes nested
+        no marks between (web copy often does not reopen), nor
+        one in a paragraph ending in an excerpt mark ("[...]": the quotation was cut
+        short), nor quotes nested
         in quotes of the same kind ("a review of "Skyfall" here", “stop calling
         us “ninjas”, it grates”). Apostrophes
         (Turkey's, players’, ’90s) and single quotes are not counted.
@@ -137,6 +141,8 @@ class UnbalancedQuotes(Rule):
             if mark.offset in partnered:
                 continue
             if superseded_by is None:
+                if _EXCERPT_END_RE.search(text, paras[para].start, paras[para].end):
+                    continue  # “I do think there’s an opportunity for [...]: a quotation cut short
                 nxt = qa.para_first_mark.get(para + 1)
                 if (
                     para + 1 < len(paras)

@@ -24,7 +24,10 @@ class UnbalancedBrackets(Rule):
         closing bracket of the wrong kind. Enumerations ("1)", "2.)", "a)", "A]"),
         emoticons (":-)", "slowly:)", ": )", "=0)", "(:", "Thanks)))") and brackets
         inside quotations that run over paragraphs are not counted as unbalanced,
-        and a smile that ends an aside closes it ("(his assistant? :)").
+        a smile that ends an aside closes it ("(his assistant? :)"), a face's double
+        chin (":( ((", ";-) )") is part of the face, and a paragraph drawn in
+        characters (ASCII art: more marks than letters and digits, no three letters
+        in a row) is not read.
 
     Why it matters:
         A lost bracket leaves the reader unsure where an aside ends, and often
@@ -57,6 +60,8 @@ class UnbalancedBrackets(Rule):
             p = para.text
             if not any(c in p for c in "()[]{}"):
                 continue
+            if _is_drawing(p):
+                continue  # "-__/ | ♥)___": a picture drawn in characters, not prose
             skip = emoticon_chars(p)
             runs = emoticon_chars(p, BRACKET_RUN_RE)
             enum = {m.end() - 1 for m in _ENUM_RE.finditer(p)}
@@ -101,6 +106,16 @@ class UnbalancedBrackets(Rule):
             f"'{p[j]}' in '{ctx}' is never closed with '{close}' in its paragraph",
             evidence={"bracket": p[j], "kind": "unclosed"},
         )
+
+
+def _is_drawing(p: str) -> bool:
+    """A paragraph drawn in characters (ASCII art): fewer letters and digits than
+    other marks, and no run of three letters."""
+    marks = sum(1 for c in p if not c.isspace() and not c.isalnum())
+    return 2 * sum(1 for c in p if c.isalnum()) < marks and _WORDLIKE_RE.search(p) is None
+
+
+_WORDLIKE_RE = regex.compile(r"\p{L}{3}")
 
 
 def _closed_by_emoticon(p: str, openers: list[int]) -> set[int]:

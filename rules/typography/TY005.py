@@ -11,7 +11,8 @@ _DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 
 # A list bullet opening its line, after any indent: the spaces after it align the item.
-_BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+-]")
+# Word's Symbol and Wingdings bullets come through a paste as "Ø", "§" or "¨".
+_BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+\-Ø§¨]")
 
 # The rest of a line that is only a date, with or without a time: the field after a
 # name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
@@ -24,14 +25,17 @@ class DoubleSpace(Rule):
     """Two or more spaces between words inside a sentence.
 
     What it does:
-        Flags a run of two or more spaces between two words of a line. Spaces
-        after a sentence-ending mark (the typewriter convention), indentation,
-        the spaces that align an item after a list bullet ("•   Item"), the spaces
-        that set apart a run of symbols ("!@#$%^&*()  COMMENTS") or a date closing
-        a header line ("Ashley  November 13, 2012 at 12:21 PM"), short lines stamped
-        with a date and time (comment headers: "by Kim on Aug 9, 2012 11:52 AM  3 recs"), and lines that
-        look like a table (three or more such runs, or cells between | bars) are
-        not flagged. In Markdown, only the prose is checked.
+        Flags a run of two or more spaces between two words of a line. Spaces after a
+        sentence-ending mark (the typewriter convention), indentation, the spaces that
+        align an item after a list bullet ("•   Item", and "Ø   Item": a Symbol-font
+        bullet pasted from a word processor), the spaces that set apart a run of
+        symbols ("!@#$%^&*()  COMMENTS"), a label's colon ending its line ("Kim  :")
+        or a date closing or opening a header line ("Ashley  November 13, 2012 at 12:21
+        PM", "October 11, 2012  Karen"),
+        short lines stamped with a date and time (comment headers: "by Kim on Aug 9,
+        2012 11:52 AM  3 recs"), and lines that look like a table (three or more such
+        runs, or cells between | bars) are not flagged. In Markdown, only the prose is
+        checked.
 
     Why it matters:
         A doubled space is usually left behind by a deletion; it shows as a gap
@@ -83,8 +87,12 @@ class DoubleSpace(Rule):
                 after = line.text[m.end() :].split()[0]
                 if not any(c.isalnum() for c in before):
                     continue  # "!@#$%^&*()  COMMENTS": a run of symbols set apart, not a word
+                if line.text[m.end() :].strip() == ":":
+                    continue  # "Kim  :": a label's colon set apart at the end of its line
                 if _DATE_FIELD_RE.fullmatch(line.text, m.end()):
                     continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
+                if TIMESTAMP_RE.fullmatch(line.text.strip(), 0, len(line.text[: m.start()].strip())):
+                    continue  # "October 11, 2012  Karen": a date opening a header line, then the name
                 yield self.diagnostic(
                     s, e,
                     f"{e - s} spaces between '{before}' and '{after}'",

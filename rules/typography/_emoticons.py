@@ -10,12 +10,15 @@ from __future__ import annotations
 import regex
 
 # Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose
-# ("-", "o", "0", ".": ":-)", "=0)", ":.)"),
+# ("-", "o", "0", ".": ":-)", "=0)", ":.)", a long one ":--)"),
 # then a mouth, one bracket or a run of the same one (":)]" closes an aside with a
 # smile inside); or the same turned round. Not inside a word on the
-# mouth's side ("(:foo" is no face).
+# mouth's side ("(:foo" is no face). A frown's chin is no opener of what follows
+# (":( (but" opens an aside).
 EMOTICON_RE = regex.compile(
-    r"(?:(?<!\d)[:;=][-oO0^'*.]?|(?<!\w)[8xX][-^*'])(?:\(+|\)+|\[+|\]+|\{+|\}+)(?!\w)"
+    r"(?:(?<!\d)[:;=](?:-+|[oO0^'*.])?|(?<!\w)[8xX][-^*'])"
+    # the mouth, and a double chin: more of the same bracket after a space (":( ((", ";-) )")
+    r"(?:\(+(?: \(+(?![\w(\[{]))?|\)+(?: \)+)?|\[+|\]+|\{+|\}+)(?!\w)"
     # the same with a space between eyes and mouth, standing apart: "found it. : )"
     r"|(?<!\w)[:;] [()]+(?![\w(\[{])"
     # turned round: "(:", "(-:"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import regex
 
 import functools
+from collections import Counter
 from pathlib import Path
 
 from linter.rules.support import langid
@@ -32,30 +33,35 @@ class LowercaseSentenceStart(Rule):
     """A sentence that starts with a lower-case letter: "the port. and she".
 
     What it does:
-        Flags the first word of a sentence when it starts with a lower-case letter
-        and follows ".", "!" or "?" in the same paragraph. Sentence boundaries are
-        the document's: no break after abbreviations ("Dec. 1", "U.S. officials",
-        "Mr. Smith", "e.g.", "i.e.", "No. 10", "St."), initials, decimals, URLs,
-        e-mail addresses or domain names, and an ellipsis followed by a lower-case
-        word continues the sentence. Nor after units and abbreviations listed in
+        Flags the first word of a sentence when it starts with a lower-case letter and
+        follows ".", "!" or "?" in the same paragraph. Sentence boundaries are the
+        document's: no break after abbreviations ("Dec. 1", "U.S. officials", "Mr.
+        Smith", "e.g.", "i.e.", "No. 10", "St."), initials, decimals, URLs, e-mail
+        addresses or domain names, and an ellipsis followed by a lower-case word
+        continues the sentence. Nor after units and abbreviations listed in
         ``rules/data/typos_abbreviations.txt`` ("1 tbsp. olive oil", "Denver, Colo.
-        police", "esp."), dotted or all-capitals tokens ("non-U.K. buyers", "the
-        EV. models") or a short quotation opened inside the sentence ('the "Stop.
-        Think. Vote." campaign'). A document whose first paragraph is running text
-        starting in lower case is flagged. Not flagged: brand names written in lower
-        case ("iPod", "eBay", "iTunes", "ntl", "mp3", "lastminute.com", and a word that
-        is no English word and that the document never capitalises: "bitly", "danah"), a quotation ending in
-        "!" or "?" and continued by the sentence ("'It's over!' he said"), one
-        ending in "." followed by its attribution ("'It's over.' he said", a comma
-        slip rather than a lower-case start), and paragraphs that are not running
-        text between running text (titles, list items, lines after a colon), and
-        text whose writer starts sentences in lower case as a habit (two or more of
-        the four sentences either side do, no fewer than start in upper case: a
-        commenter who never capitalises, "ya. looked brutal. hopefully he's ok", or
-        writes "i" for "I" in that sentence or one beside it), lines carrying a
-        date stamp (comment headers: "pdxhadey on October 23rd, 2012 2:22 pm"),
-        a full stop after "/" ("/. readers"), asides in square brackets, and a first word
-        that labels what follows ("vegan – use mushrooms", "breakfast: two eggs").
+        police", "esp."), a short word opening a bracket ("(ex. content"), dotted or
+        all-capitals tokens ("non-U.K. buyers", "the EV. models") or a short quotation
+        opened inside the sentence ('the "Stop. Think. Vote." campaign'). A document
+        whose first paragraph is running text starting in lower case is flagged. Not
+        flagged: brand names written in lower case ("iPod", "eBay", "iTunes", "ntl",
+        "mp3", "lastminute.com", and a word that is no English word and that the
+        document never capitalises inside a sentence: "bitly", "danah"), a quotation
+        ending in "!" or "?" and continued by the sentence ("'It's over!' he said"), one
+        ending in "." followed by its attribution ("'It's over.' he said", a comma slip
+        rather than a lower-case start), and paragraphs that are not running text
+        between running text (titles, list items, lines after a colon), and text whose
+        writer starts sentences in lower case as a habit (the sentence before or after
+        in the paragraph does; the paragraph before or after starts in lower case as
+        this one does; or another sentence of the paragraph does, and no more start in
+        upper case there; or two or more of the four sentences either side do, no fewer
+        than start in upper case: a commenter who never capitalises, "ya. looked brutal.
+        hopefully he's ok", or writes "i" for "I" in that sentence or one of the three
+        either side in its paragraph), a word ending its line with a colon (a header's
+        label: "Kim B. says:"), lines carrying a date stamp (comment headers: "pdxhadey
+        on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in
+        square brackets, and a first word that labels what follows ("vegan – use
+        mushrooms", "breakfast: two eggs").
 
     Why it matters:
         A lower-case start usually means a full stop typed for a comma, or a
@@ -89,7 +95,13 @@ class LowercaseSentenceStart(Rule):
         para_index = {p.start: i for i, p in enumerate(paragraphs)}
         bare: dict = {}
         sentences = doc.sentences
-        case = _start_cases(prose, sentences)
+        case = _start_cases(prose, sentences, para_index)
+        para_of = _paragraph_of(sentences, paragraphs)
+        first_of: dict[int, int] = {}
+        for k, p in enumerate(para_of):
+            first_of.setdefault(p, k)
+        lower_in_para = Counter(p for p, c in zip(para_of, case) if c == 1)
+        upper_in_para = Counter(p for p, c in zip(para_of, case) if c in (-1, _PRONOUN_I))
         for n, sent in enumerate(sentences):
             m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
             if not m:
@@ -97,10 +109,12 @@ class LowercaseSentenceStart(Rule):
             word = m.group()
             if not word[0].islower():
                 continue
-            if _lower_case_habit(case, n, sentences, prose) or _lower_i_near(prose, sentences, n):
+            if _lower_case_habit(case, n, para_of, first_of, lower_in_para, upper_in_para) or _lower_i_near(prose, sentences, n, para_of):
                 continue  # "ya. looked brutal. hopefully he recovers": a writer who never capitalises
             if _on_stamped_line(prose, m.start()):
                 continue  # "on 26 Oct 2012 at 3:47 am Marshall": a comment header, not a sentence
+            if _LINE_LABEL_RE.match(prose, m.end()):
+                continue  # "Marcello B. says:" ending its line: a comment header's label
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
@@ -187,10 +201,20 @@ class LowercaseSentenceStart(Rule):
 
 
 def _capitalised_in(doc, word: str) -> bool:
-    """Whether the document writes ``word`` with a capital first letter anywhere."""
-    capitalised = doc.memo("TP004.capitalised", lambda: frozenset(
-        w.text for w in doc.words if w.text[:1].isupper()))
+    """Whether the document writes ``word`` with a capital first letter inside a
+    sentence (a capital at a sentence start says nothing of how the word is spelt)."""
+    capitalised = doc.memo("TP004.capitalised", lambda: _capitalised_inside(doc))
     return word[:1].upper() + word[1:] in capitalised
+
+
+def _capitalised_inside(doc) -> frozenset[str]:
+    prose = doc.prose
+    firsts = set()
+    for sent in doc.sentences:
+        m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+        if m:
+            firsts.add(m.start())
+    return frozenset(w.text for w in doc.words if w.text[:1].isupper() and w.start not in firsts)
 
 
 # A paragraph opening with these has lost its subject (a name cut off by the feed);
@@ -221,15 +245,25 @@ _HABIT_WINDOW = 4
 _HABIT_MIN_LOWER = 2
 
 
-def _start_cases(prose: str, sentences) -> list[int]:
+_PRONOUN_I = 2
+
+
+def _start_cases(prose: str, sentences, para_starts) -> list[int]:
     """For each sentence: 1 if its first letter is lower case, -1 if upper case, 0 if
-    it starts with no letter ("I" counts as neither: it is capitalised by everyone)."""
+    it starts with no letter or is a paragraph that lost its subject ("was vying"),
+    ``_PRONOUN_I`` if with "I" (capitalised by everyone, so
+    no sign of a habit either way among neighbours; but a writer who starts half a
+    paragraph with "I" does write capitals there)."""
     out = []
     for sent in sentences:
         m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
         word = m.group() if m else ""
         before = prose[max(0, sent.start - 4) : sent.start].rstrip().rstrip("\"'”’»)]")
-        if not word or not word[0].isalpha() or word == "I" or word.startswith(("I'", "I’")):
+        if word == "I" or word.startswith(("I'", "I’")):
+            out.append(_PRONOUN_I)
+        elif word in _NO_SUBJECT and sent.start in para_starts:
+            out.append(0)  # "was vying for top spot": a paragraph whose subject was cut
+        elif not word or not word[0].isalpha():
             out.append(0)
         elif word[0].islower() and before[-1:] in ("!", "?"):
             out.append(0)  # "Wham! along with", "Dance? at": a title or question inside the sentence
@@ -238,28 +272,61 @@ def _start_cases(prose: str, sentences) -> list[int]:
     return out
 
 
+# A word that ends its line with a colon: the label of a header line ("Kim B. says:").
+_LINE_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
 # A word that labels what follows: a dash or colon right after the first word.
 _LABEL_AFTER_RE = regex.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
 # "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
 # capitalises sentence starts.
-_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-])")
+# Not "(i)" or "i)": a list mark.
+_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-(])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-)])")
 
 
-def _lower_i_near(prose: str, sentences, n: int) -> bool:
-    """Whether this sentence or the one before or after uses "i" in lower case for "I"."""
-    lo = sentences[n - 1].start if n > 0 else sentences[n].start
-    hi = sentences[n + 1].end if n + 1 < len(sentences) else sentences[n].end
-    return _LOWER_I_RE.search(prose, lo, hi) is not None
+def _lower_i_near(prose: str, sentences, n: int, para_of: list[int]) -> bool:
+    """Whether this sentence or one of the three before or after it in the same
+    paragraph uses "i" in lower case for "I"."""
+    lo_n, hi_n = n, n
+    while lo_n > 0 and n - lo_n < _I_WINDOW and para_of[lo_n - 1] == para_of[n]:
+        lo_n -= 1
+    while hi_n + 1 < len(sentences) and hi_n - n < _I_WINDOW and para_of[hi_n + 1] == para_of[n]:
+        hi_n += 1
+    return _LOWER_I_RE.search(prose, sentences[lo_n].start, sentences[hi_n].end) is not None
 
 
-def _lower_case_habit(case: list[int], n: int, sentences, prose: str) -> bool:
+_I_WINDOW = 3
+
+
+def _paragraph_of(sentences, paragraphs) -> list[int]:
+    """The index of the paragraph holding each sentence (both lists run in text order)."""
+    out, k = [], 0
+    for sent in sentences:
+        while k + 1 < len(paragraphs) and paragraphs[k].end <= sent.start:
+            k += 1
+        out.append(k)
+    return out
+
+
+def _lower_case_habit(case: list[int], n: int, para_of: list[int], first_of: dict[int, int],
+                      lower_in_para: Counter, upper_in_para: Counter) -> bool:
     """Whether the sentences around sentence ``n`` start in lower case as a habit (a
-    commenter or blogger who never capitalises): at least two of the neighbours do,
-    and no fewer than start in upper case; or the sentence before or after, in the
-    same paragraph, starts in lower case too. A slip among capitalised sentences stays."""
-    if n > 0 and case[n - 1] == 1 and "\n\n" not in prose[sentences[n - 1].start : sentences[n].start]:
+    commenter or blogger who never capitalises): the sentence before or after, in the
+    same paragraph, starts in lower case too; the paragraph before or after starts in
+    lower case too, and so does this one; or another sentence of the paragraph
+    does, and no fewer of its sentences start in lower case than in upper case (or
+    with "I"); or
+    at least two of the neighbours do,
+    and no fewer than start in upper case. A slip among capitalised sentences stays."""
+    p = para_of[n]
+    if n > 0 and case[n - 1] == 1 and para_of[n - 1] == p:
         return True
-    if n + 1 < len(case) and case[n + 1] == 1 and "\n\n" not in prose[sentences[n].start : sentences[n + 1].start]:
+    if n + 1 < len(case) and case[n + 1] == 1 and para_of[n + 1] == p:
+        return True
+    if (n == 0 or para_of[n - 1] != p) and any(
+        case[k] == 1 for k in (first_of.get(p - 1), first_of.get(p + 1)) if k is not None
+    ):
+        return True  # "the internet: serious business.\n\nanonymous, legion": paragraph after paragraph
+    lower = lower_in_para[p] + (case[n] != 1)  # this sentence counts as lower case
+    if lower >= 2 and lower >= upper_in_para[p]:
         return True
     lo, hi = max(0, n - _HABIT_WINDOW), min(len(case), n + _HABIT_WINDOW + 1)
     lower = sum(1 for k in range(lo, hi) if k != n and case[k] == 1)
@@ -354,11 +421,14 @@ _QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
 def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool:
     """Whether the full stop at ``end_at`` closes an abbreviation or a unit, not a
     sentence: a unit or abbreviation from ``rules/data/typos_abbreviations.txt``
-    ("tbsp.", "lb.", "esp.", "Colo."), a dotted token ("non-U.K.", "P.Re.Val.E.") or
-    an all-capitals token ("EV.", "21st-C.")."""
+    ("tbsp.", "lb.", "esp.", "Colo."), a short word opening a bracket ("(ex."), a
+    dotted token ("non-U.K.", "P.Re.Val.E.") or an all-capitals token ("EV.",
+    "21st-C.")."""
     m = _TOKEN_BEFORE_RE.search(prose, max(0, end_at - 40), end_at)
     if not m:
         return False
+    if m.group(1)[:1] in "([" and m.group(1)[1:].isalpha() and len(m.group(1)) <= 6:
+        return True  # "(ex. content", "(cf. the": one short word opening a bracket is no sentence
     token = m.group(1).lstrip("\"'“‘(«[")
     core = regex.split(r"[-‐/]", token)[-1]
     if _DOTTED_RE.match(core):
@@ -375,6 +445,8 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
         # ended a sentence, and so did one before a function word ("the PM. the").
         if word.lower() in _function_words():
             return False
+        if len(letters) == 1:
+            return True  # "21st-C. science": a lone capital written bare elsewhere is an initial ("Thony C"), no evidence
         if "caps" not in bare:  # once per document: the capitals written without a full stop
             bare["caps"] = set(_BARE_CAPS_RE.findall(prose))
         return letters not in bare["caps"]
