@@ -20,11 +20,14 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 class LineKind:
-    """One kind of boilerplate line. Its pattern union is compiled on first use, and
-    only for lines that could match: compiling every union costs more than checking a
-    short article, and most lines lack the words the kind's patterns require."""
+    """One kind of boilerplate line. Each of its patterns is compiled on first use, and
+    only for a line that holds one of the literals every match of that pattern
+    contains: compiling every pattern costs more than checking a short article, and
+    most lines lack the words a pattern requires. A line is of the kind when one of
+    its patterns matches the whole line, which is what the union of the patterns
+    answers too."""
 
-    __slots__ = ("name", "where", "language", "markdown", "info", "required", "_source", "_pattern")
+    __slots__ = ("name", "where", "language", "markdown", "info", "required", "_source", "_compiled", "_union")
 
     def __init__(
         self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True, info: bool = False
@@ -39,22 +42,33 @@ class LineKind:
         # Per pattern: literals one of which any match contains, or None (unknown).
         self.required = [_required(p) for p in patterns]
         self._source = patterns
-        self._pattern: regex.Pattern | None = None
-
-    @property
-    def pattern(self) -> regex.Pattern:
-        if self._pattern is None:
-            self._pattern = _union(self._source, regex.IGNORECASE)
-        return self._pattern
-
-    @property
-    def compiled(self) -> bool:
-        return self._pattern is not None
+        self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
+        # A flag set for the whole pattern ("(?x)") applies to the whole union in
+        # regex's version 0: such a kind is matched as one union, as it always was.
+        self._union: regex.Pattern | None | bool = False if any(_INLINE_FLAGS_RE.search(p) for p in patterns) else None
 
     def may_match(self, folded: str) -> bool:
         """False only when no pattern can match the line whose ``fold_for_patterns`` is ``folded``."""
         for literals in self.required:
             if literals is None or any(lit in folded for lit in literals):
+                return True
+        return False
+
+    def fullmatch(self, text: str, folded: str) -> bool:
+        """Whether one of the patterns matches all of ``text``, whose ``fold_for_patterns``
+        is ``folded``; patterns whose literals ``folded`` lacks are not compiled."""
+        if self._union is not None:
+            if self._union is False:
+                self._union = _union(self._source, regex.IGNORECASE)
+            return self.may_match(folded) and self._union.fullmatch(text) is not None
+        compiled = self._compiled
+        for i, literals in enumerate(self.required):
+            if literals is not None and not any(lit in folded for lit in literals):
+                continue
+            pattern = compiled[i]
+            if pattern is None:
+                pattern = compiled[i] = _union([self._source[i]], regex.IGNORECASE)
+            if pattern.fullmatch(text) is not None:
                 return True
         return False
 
@@ -428,13 +442,11 @@ def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -
             continue
         if markdown and not kind.markdown:
             continue
-        # Compile the union only when the line could match, and run it only then: the
-        # literal test is cheaper than a union whose patterns scan the line for a
-        # phrase (".{0,120}\ball rights reserved").
+        # A pattern is compiled and run only when the line could match it: the literal
+        # test is cheaper than a pattern that scans the line for a phrase
+        # (".{0,120}\ball rights reserved").
         if folded is None:
             folded = fold_for_patterns(stripped)
-        if not kind.may_match(folded):
-            continue
-        if kind.pattern.fullmatch(stripped):
+        if kind.fullmatch(stripped, folded):
             return kind
     return None
