@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +28,9 @@ class LineKind:
     its patterns matches the whole line, which is what the union of the patterns
     answers too."""
 
-    __slots__ = ("name", "where", "language", "markdown", "info", "required", "_source", "_compiled", "_union")
+    __slots__ = (
+        "name", "where", "language", "markdown", "info", "required", "prefixes", "_source", "_compiled", "_union"
+    )
 
     def __init__(
         self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True, info: bool = False
@@ -41,6 +44,8 @@ class LineKind:
         self.info = info
         # Per pattern: literals one of which any match contains, or None (unknown).
         self.required = [_required(p) for p in patterns]
+        # Per pattern: literals one of which any match starts with, or None (unknown).
+        self.prefixes = [_prefixes(p) for p in patterns]
         self._source = patterns
         self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
         # A flag set for the whole pattern ("(?x)") applies to the whole union in
@@ -62,8 +67,11 @@ class LineKind:
                 self._union = _union(self._source, regex.IGNORECASE)
             return self.may_match(folded) and self._union.fullmatch(text) is not None
         compiled = self._compiled
+        prefixes = self.prefixes
         for i, literals in enumerate(self.required):
             if literals is not None and not any(lit in folded for lit in literals):
+                continue
+            if prefixes[i] is not None and not folded.startswith(prefixes[i]):
                 continue
             pattern = compiled[i]
             if pattern is None:
@@ -97,26 +105,26 @@ def _class_end(p: str, j: int) -> int:
     return j + 1
 
 
+# What the structure of a pattern turns on: an escape, a character class (as
+# ``_class_end`` reads one: a leading "^" or "]" belongs to it, an unclosed one runs to
+# the end) or a bracket or bar outside both. Plain text between them is skipped in C.
+_STRUCTURE_RE = re.compile(r"\\.?|\[\^?\]?(?:\\.?|[^\]\\])*\]?|[()|]", re.S)
+
+
 def _structure(p: str, start: int = 0):
-    """Yield ``(index, char, depth)`` for the characters of pattern ``p`` from ``start``
-    that are neither escaped nor inside a character class; ``depth`` is the group
-    nesting before the character."""
+    """Yield ``(index, char, depth)`` for the brackets and bars of pattern ``p`` from
+    ``start`` that are neither escaped nor inside a character class; ``depth`` is the
+    group nesting before the character."""
     depth = 0
-    j = start
-    while j < len(p):
-        ch = p[j]
-        if ch == "\\":
-            j += 2
+    for m in _STRUCTURE_RE.finditer(p, start):
+        ch = m.group()
+        if len(ch) != 1 or ch == "\\" or ch == "[":
             continue
-        if ch == "[":
-            j = _class_end(p, j)
-            continue
-        yield j, ch, depth
+        yield m.start(), ch, depth
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        j += 1
 
 
 def _closing_paren(p: str, i: int) -> int:
@@ -282,6 +290,77 @@ def _required(p: str, nested: bool = False) -> list[str] | None:
         return None
     # The most selective: the one whose shortest literal is longest.
     return max(candidates, key=lambda lits: min(len(x) for x in lits))
+
+
+def _prefixes(p: str) -> tuple[str, ...] | None:
+    """Literals (folded by ``fold_for_patterns``) one of which every match of ``p``
+    starts with when matched case-insensitively, or None when the pattern's start is
+    not read simply enough to tell: a run of plain characters, then at most one group
+    or simple character class, none of them optional or repeated. A lookaround
+    at the start matches no text and is passed over."""
+    if _INLINE_FLAGS_RE.search(p):
+        return None
+    alternatives = _top_level_alternatives(p)
+    if len(alternatives) > 1:
+        out: list[str] = []
+        for alt in alternatives:
+            r = _prefixes(alt)
+            if r is None:
+                return None
+            out += r
+        return tuple(out)
+    run: list[str] = []
+    j, n = 0, len(p)
+    while j < n:
+        ch = p[j]
+        nested: tuple[str, ...] | None = None
+        if ch == "\\":
+            nxt = p[j + 1] if j + 1 < n else ""
+            if not (nxt.isascii() and not nxt.isalnum() and nxt not in " #") or not nxt:
+                break
+            literal, end = nxt, j + 2
+        elif ch == "[":
+            end = _class_end(p, j)
+            members = _class_members(p, j, end)
+            if not members or _quantifier(p, end) is not None:
+                break
+            nested, literal = tuple(members), None
+        elif ch == "(":
+            close = _closing_paren(p, j)
+            if close == -1:
+                break
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), j) and not run:
+                j = close + 1
+                continue
+            scoped = _SCOPED_FLAGS_RE.match(p, j)
+            if scoped:
+                inner = p[scoped.end() : close]
+            elif p.startswith("(?:", j):
+                inner = p[j + 3 : close]
+            elif p.startswith("(?", j):
+                break
+            else:
+                inner = p[j + 1 : close]
+            if _quantifier(p, close + 1) is not None:
+                break
+            nested = _prefixes(inner)
+            if nested is None:
+                break
+            literal, end = None, close + 1
+        elif ch in _METACHARACTERS:
+            break
+        else:
+            literal, end = _plain_char(ch), j + 1
+            if literal is None:
+                break
+        if nested is not None:
+            head = "".join(run)
+            return tuple(head + x for x in nested)
+        if _quantifier(p, end) is not None:
+            break
+        run.append(literal)
+        j = end
+    return ("".join(run),) if run else None
 
 
 class _GatedUnion:
