@@ -20,6 +20,9 @@ from linter.rules.support.folding import fold_for_patterns
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+_PENDING = object()
+
+
 class LineKind:
     """One kind of boilerplate line. Each of its patterns is compiled on first use, and
     only for a line that holds one of the literals every match of that pattern
@@ -29,7 +32,7 @@ class LineKind:
     answers too."""
 
     __slots__ = (
-        "name", "where", "language", "markdown", "info", "required", "prefixes", "_source", "_compiled", "_union"
+        "name", "where", "language", "markdown", "info", "prefixes", "_literals", "_source", "_compiled", "_union"
     )
 
     def __init__(
@@ -42,15 +45,27 @@ class LineKind:
         # Lines that belong to the story's furniture rather than the page's (credits,
         # bylines, timestamps): reported at info severity, since an editor may keep them.
         self.info = info
-        # Per pattern: literals one of which any match contains, or None (unknown).
-        self.required = [_required(p) for p in patterns]
-        # Per pattern: literals one of which any match starts with, or None (unknown).
+        # Per pattern: literals one of which any match starts with, or None (unknown);
+        # and literals one of which any match contains, or None (unknown), read from
+        # the pattern when a line passes the first test (_PENDING until then).
         self.prefixes = [_prefixes(p) for p in patterns]
+        self._literals: list = [_PENDING] * len(patterns)
         self._source = patterns
         self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
         # A flag set for the whole pattern ("(?x)") applies to the whole union in
         # regex's version 0: such a kind is matched as one union, as it always was.
         self._union: regex.Pattern | None | bool = False if any(_INLINE_FLAGS_RE.search(p) for p in patterns) else None
+
+    @property
+    def required(self) -> list[list[str] | None]:
+        """Per pattern: literals one of which any match contains, or None (unknown)."""
+        return [self._required_at(i) for i in range(len(self._source))]
+
+    def _required_at(self, i: int) -> list[str] | None:
+        literals = self._literals[i]
+        if literals is _PENDING:
+            literals = self._literals[i] = _required(self._source[i])
+        return literals
 
     def may_match(self, folded: str) -> bool:
         """False only when no pattern can match the line whose ``fold_for_patterns`` is ``folded``."""
@@ -67,11 +82,11 @@ class LineKind:
                 self._union = _union(self._source, regex.IGNORECASE)
             return self.may_match(folded) and self._union.fullmatch(text) is not None
         compiled = self._compiled
-        prefixes = self.prefixes
-        for i, literals in enumerate(self.required):
-            if literals is not None and not any(lit in folded for lit in literals):
+        for i, prefixes in enumerate(self.prefixes):
+            if prefixes is not None and not folded.startswith(prefixes):
                 continue
-            if prefixes[i] is not None and not folded.startswith(prefixes[i]):
+            literals = self._required_at(i)
+            if literals is not None and not any(lit in folded for lit in literals):
                 continue
             pattern = compiled[i]
             if pattern is None:
@@ -425,6 +440,13 @@ def _union(patterns: list[str], flags: int) -> regex.Pattern | None:
     return regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags | regex.V0)
 
 
+@lru_cache(maxsize=None)
+def _data(path: Path) -> dict:
+    """The parsed ``boilerplate_*.toml`` file at ``path``, read once for both its line
+    kinds and its vocabulary."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 def line_kinds() -> list[LineKind]:
     """Kinds of boilerplate lines from every ``boilerplate_<language>.toml``."""
     global _LINE_KINDS
@@ -433,7 +455,7 @@ def line_kinds() -> list[LineKind]:
         for path in sorted(_DATA.glob("boilerplate_*.toml")):
             if path.name == "boilerplate_wire.toml":
                 continue
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = _data(path)
             lang = raw.get("language", path.stem.split("_", 1)[1])
             for k in raw.get("kind", []):
                 where = k.get("where", "edge")
@@ -465,7 +487,7 @@ def vocabulary() -> Vocabulary:
         medium: list[str] = []
         ignore: list[str] = []
         for path in sorted(_DATA.glob("boilerplate_*.toml")):
-            voc = tomllib.loads(path.read_text(encoding="utf-8")).get("vocabulary", {})
+            voc = _data(path).get("vocabulary", {})
             strong += voc.get("strong", [])
             medium += voc.get("medium", [])
             ignore += voc.get("ignore", [])
