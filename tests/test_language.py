@@ -169,6 +169,16 @@ def test_boilerplate_prefixes_every_match_starts_with():
     assert _prefixes("(?x) share") is None
 
 
+def test_boilerplate_start_passes_over_a_leading_run_of_symbols():
+    from linter.rules.boilerplate._patterns import _start
+
+    chars, prefixes = _start(r"[|»\s]*(tweet|share) this")
+    assert prefixes == ("tweet", "share") and "|" in chars and " " in chars and "t" not in chars
+    assert _start("share this") == ("", ("share this",))
+    assert _start(r"[|t]*(tweet|share)") is None  # the run could eat a prefix's first letter
+    assert _start(r"[a-z]*share") is None  # a range
+
+
 # Invented lines, boilerplate and prose, in several languages and scripts.
 _PATTERN_LINES = [
     "Share this article", "share on Facebook", "Follow us on Twitter", "Teilen", "Kommentare (12)",
@@ -176,6 +186,7 @@ _PATTERN_LINES = [
     "Photo: Reuters", "Published 12 March 2024, 10:15", "Advertisement", "Read more", "Partager",
     "Подписывайтесь на нас", "Paylaş", "x", "|||", "The council met on Tuesday to discuss the budget.",
     "Follow the money, the minister said.", "ſhare this article", "İletişim", "Sign up for our newsletter",
+    "| Share this", "» More from our site", "• Tweet this", "- Reuters", "(Getty Images)", ">> Most read",
 ]
 
 

@@ -32,7 +32,7 @@ class LineKind:
     answers too."""
 
     __slots__ = (
-        "name", "where", "language", "markdown", "info", "prefixes", "_literals", "_source", "_compiled", "_union"
+        "name", "where", "language", "markdown", "info", "starts", "_literals", "_source", "_compiled", "_union"
     )
 
     def __init__(
@@ -45,10 +45,10 @@ class LineKind:
         # Lines that belong to the story's furniture rather than the page's (credits,
         # bylines, timestamps): reported at info severity, since an editor may keep them.
         self.info = info
-        # Per pattern: literals one of which any match starts with, or None (unknown);
+        # Per pattern: what any match starts with (``_start``), or None (unknown);
         # and literals one of which any match contains, or None (unknown), read from
         # the pattern when a line passes the first test (_PENDING until then).
-        self.prefixes = [_prefixes(p) for p in patterns]
+        self.starts = [_start(p) for p in patterns]
         self._literals: list = [_PENDING] * len(patterns)
         self._source = patterns
         self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
@@ -82,9 +82,11 @@ class LineKind:
                 self._union = _union(self._source, regex.IGNORECASE)
             return self.may_match(folded) and self._union.fullmatch(text) is not None
         compiled = self._compiled
-        for i, prefixes in enumerate(self.prefixes):
-            if prefixes is not None and not folded.startswith(prefixes):
-                continue
+        for i, start in enumerate(self.starts):
+            if start is not None:
+                chars, prefixes = start
+                if not (folded.lstrip(chars) if chars else folded).startswith(prefixes):
+                    continue
             literals = self._required_at(i)
             if literals is not None and not any(lit in folded for lit in literals):
                 continue
@@ -376,6 +378,60 @@ def _prefixes(p: str) -> tuple[str, ...] | None:
         run.append(literal)
         j = end
     return ("".join(run),) if run else None
+
+
+# Every character that ``\\s`` can match, and a few more (what ``str.isspace`` calls
+# space): stripping more than a leading class can match is still safe below.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _start(p: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(characters, prefixes)``: every match of ``p`` starts with a run of the
+    ``characters`` (maybe empty) followed by one of the ``prefixes``, each folded by
+    ``fold_for_patterns``; or None when the start is not read simply enough (see
+    ``_prefixes``). The run is a leading class of plain characters and ``\\s``,
+    repeated ("[|»•\\s]*"); no prefix starts with one of its characters, so the line
+    with the run stripped starts with a prefix wherever the pattern matches."""
+    if p.startswith("[") and len(_top_level_alternatives(p)) == 1:
+        end = _class_end(p, 0)
+        quant = _quantifier(p, end)
+        chars = _class_chars(p[1 : end - 1])
+        if quant is not None and chars is not None:
+            rest = _prefixes(p[quant[1] :])
+            if rest and all(x[0] not in chars for x in rest):
+                return chars, rest
+            return None
+    prefixes = _prefixes(p)
+    return ("", prefixes) if prefixes else None
+
+
+def _class_chars(inner: str) -> str | None:
+    """What the class ``[inner]`` matches, folded, when it holds plain characters,
+    escaped punctuation and ``\\s`` only (no range, no negation); otherwise None."""
+    if not inner or inner[0] == "^":
+        return None
+    out: list[str] = []
+    j = 0
+    while j < len(inner):
+        ch = inner[j]
+        if ch == "\\":
+            nxt = inner[j + 1 : j + 2]
+            if nxt == "s":
+                out.append(_SPACES)
+            elif nxt and nxt.isascii() and not nxt.isalnum():
+                out.append(nxt)
+            else:
+                return None
+            j += 2
+            continue
+        if ch == "-" and 0 < j < len(inner) - 1 or ch == "[":
+            return None
+        c = _plain_char(ch)
+        if c is None:
+            return None
+        out.append(c)
+        j += 1
+    return "".join(out)
 
 
 class _GatedUnion:
