@@ -584,26 +584,64 @@ def wire_kinds() -> list[WireKind]:
     return _WIRE_KINDS
 
 
+class _StartIndex:
+    """Which kinds a line could be of, by the character it starts with once each
+    leading run of symbols (see ``_start``) is stripped: a kind with a pattern whose
+    start is unknown is always a candidate."""
+
+    def __init__(self, kinds: list[LineKind]) -> None:
+        always: set[int] = set()
+        by_first: dict[tuple[str, str], set[int]] = {}
+        for n, kind in enumerate(kinds):
+            if kind._union is not None:
+                always.add(n)
+                continue
+            for start in kind.starts:
+                if start is None:
+                    always.add(n)
+                    continue
+                chars, prefixes = start
+                for prefix in prefixes:
+                    by_first.setdefault((chars, prefix[0]), set()).add(n)
+        self.always = frozenset(always)
+        self.by_first = by_first
+        self.strips = tuple(sorted({chars for chars, _ in by_first}))
+
+    def candidates(self, folded: str) -> set[int]:
+        out = set(self.always)
+        for chars in self.strips:
+            rest = folded.lstrip(chars) if chars else folded
+            if rest:
+                out.update(self.by_first.get((chars, rest[0]), ()))
+        return out
+
+
+_START_INDEX: _StartIndex | None = None
+
+
 def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -> LineKind | None:
     """The first kind whose patterns match the whole (stripped) line.
 
     With ``anywhere_only``, only the kinds that count wherever the line stands; with
     ``markdown``, only the kinds that apply to Markdown.
     """
+    global _START_INDEX
     stripped = text.strip()
     if not stripped or len(stripped) > 800:
         return None
-    folded = None
-    for kind in line_kinds():
+    kinds = line_kinds()
+    if _START_INDEX is None:
+        _START_INDEX = _StartIndex(kinds)
+    # A pattern is compiled and run only when the line could match it: the literal
+    # tests are cheaper than a pattern that scans the line for a phrase
+    # (".{0,120}\ball rights reserved").
+    folded = fold_for_patterns(stripped)
+    for n in sorted(_START_INDEX.candidates(folded)):
+        kind = kinds[n]
         if anywhere_only and kind.where != "anywhere":
             continue
         if markdown and not kind.markdown:
             continue
-        # A pattern is compiled and run only when the line could match it: the literal
-        # test is cheaper than a pattern that scans the line for a phrase
-        # (".{0,120}\ball rights reserved").
-        if folded is None:
-            folded = fold_for_patterns(stripped)
         if kind.fullmatch(stripped, folded):
             return kind
     return None
