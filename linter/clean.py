@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from linter.config.model import DEFAULT_TIME_LIMIT
 from linter.diagnostic import Applicability
 from linter.document import Document
 from linter.engine import Linter
@@ -23,8 +24,6 @@ from linter.rules.support.quality import Gate, compute_signals, describe
 # Drop reasons that are not quality gates.
 UNREADABLE = "unreadable_record"
 TIMEOUT = "timeout"
-# Seconds one document may take (--time-limit; 0 for none).
-DEFAULT_TIME_LIMIT = 60.0
 HIT_CAP = "fixes were still changing the text after the last pass; kept the last text"
 
 # Columns a Ray Data batch gets from Cleaner.__call__.
@@ -183,4 +182,4 @@ def build_cleaner(cfg, select=None, extend_select=(), ignore=(), unsafe: bool = 
 
     gate = Gate.from_config(dict(getattr(cfg, "quality", None) or {}), tuple(cfg.languages))
     linter = build_linter(cfg, selected_codes(cfg, select, extend_select, ignore))
-    return Cleaner(linter, gate, unsafe=unsafe)
+    return Cleaner(linter, gate, unsafe=unsafe, time_limit=cfg.time_limit)

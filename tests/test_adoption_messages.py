@@ -56,10 +56,13 @@ def test_quality_messages_name_options_as_users_write_them():
     assert msgs and "min-words" in msgs[0] and "min_words" not in msgs[0]
 
 
-def test_a_byline_is_story_furniture_silent_unless_asked():
-    text = "Harbour talks resume\n\nBy Maren Holt\n\nThe two ministers met on Tuesday to discuss quotas.\n"
-    assert not [c for c, _ in _codes(text) if c == "BP001"]
+def test_a_bare_byline_is_the_story_s_own_and_a_page_byline_is_furniture_at_info():
     from linter import Document, Linter
 
-    asked = Linter(["BP001"], rule_options={"BP001": {"furniture": True}}).lint(Document(text)).diagnostics
-    assert [d.severity.name for d in asked] == ["INFO"]
+    bare = "Harbour talks resume\n\nBy Maren Holt\n\nThe two ministers met on Tuesday to discuss quotas.\n"
+    assert not [c for c, _ in _codes(bare) if c == "BP001"]
+    page = "Harbour talks resume\n\nBy Maren Holt | The Harbour Times\n\nThe two ministers met on Tuesday to discuss quotas.\n"
+    found = Linter(["BP001"]).lint(Document(page)).diagnostics
+    assert [d.severity.name for d in found] == ["INFO"]
+    off = Linter(["BP001"], rule_options={"BP001": {"furniture": False}}).lint(Document(page)).diagnostics
+    assert not off

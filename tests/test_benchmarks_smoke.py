@@ -225,3 +225,38 @@ def test_pathological_benchmark_runs_and_judges_growth():
     fake = {("dots", "XX001"): {1000: 0.1, 16000: 10.0}, ("dots", "XX002"): {1000: 0.1, 16000: 1.5}}
     over = pathological.judge(fake, [1000, 16000], max_growth=1.25, floor=0.05)
     assert len(over) == 1 and "XX001" in over[0]
+
+
+def test_pathological_judge_starts_from_a_time_long_enough_to_measure():
+    from benchmarks import pathological
+
+    sizes = [4000, 64000, 1000000]
+    fake = {
+        # quadratic from 64k on: flagged even though its 4k time is too small to judge
+        ("dots", "XX003"): {4000: 0.01, 64000: 0.06, 1000000: 15.0},
+        # linear: the 1 MB time is about 16x the 64k one
+        ("dots", "XX004"): {4000: 0.001, 64000: 0.06, 1000000: 1.0},
+    }
+    over = pathological.judge_all(fake, sizes, max_growth=1.25, floor=0.05)
+    assert len(over) == 1 and "XX003" in over[0] and "at 64000" in over[0]
+
+
+def test_pathological_memory_probe_runs_a_real_check():
+    from benchmarks import pathological
+
+    rss, code = pathological.peak_memory_mb(3000)
+    assert code in (0, 1)  # findings or none: the check ran to its end
+    assert rss is None or rss > 5
+
+
+def test_pathological_confirm_re_measures_only_what_was_judged_over_budget():
+    from benchmarks import pathological
+
+    sizes = [400, 6400]
+    results = {
+        ("dots", "TY007"): {400: 0.06, 6400: 60.0},  # judged over budget: measured again
+        ("dots", "TP001"): {400: 0.06, 6400: 0.5},  # within budget: left as it was
+    }
+    pathological.confirm(results, sizes, max_growth=1.25, floor=0.05, runs=1)
+    assert results[("dots", "TP001")] == {400: 0.06, 6400: 0.5}
+    assert set(results[("dots", "TY007")]) == set(sizes) and results[("dots", "TY007")][6400] < 60.0

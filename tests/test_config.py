@@ -187,6 +187,9 @@ def test_cli_layer_overrides_config(tmp_path):
         ("language = ['en', 1]", "language", "expected a language code"),
         ("language = []", "language", "expected a language code"),
         ("max-file-size = -1", "max-file-size", "positive number"),
+        ("time-limit = -5", "time-limit", "number of seconds"),
+        ("time-limit = 'soon'", "time-limit", "number of seconds"),
+        ("time-limit = true", "time-limit", "number of seconds"),
         ("respect-gitignore = 'yes'", "respect-gitignore", "expected true or false"),
     ],
 )

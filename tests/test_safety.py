@@ -336,3 +336,30 @@ def test_compact_words_of_a_long_document_read_the_same(monkeypatch):
     assert [tuple(w) for w in long.words] == expected
     assert long.word_index_at(30) == short.word_index_at(30)
     assert [(d.code, d.start, d.end, d.message) for d in lint_text(text)] == before
+
+
+def test_time_limit_is_configurable_and_the_command_line_wins(tmp_path, monkeypatch):
+    import json
+
+    import linter.cli.clean as cli_clean
+    from linter.clean import build_cleaner
+    from linter.cli import main
+    from linter.config import DEFAULT_TIME_LIMIT, load_config
+
+    assert build_cleaner(load_config(None, [str(tmp_path)])).time_limit == DEFAULT_TIME_LIMIT
+    (tmp_path / "copydesk.toml").write_text("time-limit = 0.25\n")
+    assert build_cleaner(load_config(None, [str(tmp_path)])).time_limit == 0.25
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": PROSE}) + "\n")
+    seen = []
+    real = cli_clean.clean_file
+
+    def spy(path, out, cleaner, **kwargs):
+        seen.append(cleaner.time_limit)
+        return real(path, out, cleaner, **kwargs)
+
+    monkeypatch.setattr(cli_clean, "clean_file", spy)
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", "in.jsonl", "out.jsonl", "--no-progress", "--jobs", "1"]) == 0
+    assert main(["clean", "in.jsonl", "out2.jsonl", "--no-progress", "--jobs", "1", "--time-limit", "3"]) == 0
+    assert seen == [0.25, 3.0]

@@ -9,7 +9,8 @@ import os
 import sys
 from typing import Any
 
-from linter.clean import DEFAULT_TIME_LIMIT, build_cleaner
+from linter.clean import build_cleaner
+from linter.config import DEFAULT_TIME_LIMIT
 from linter.corpus import CorpusError, format_of, same_file
 from linter.errors import reason
 from linter.rules.support.quality import GATES
@@ -40,8 +41,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes as well as safe ones")
     p.add_argument("--rejects", metavar="FILE", help="write dropped records with reasons and scores here (JSONL)")
     p.add_argument("--report", metavar="FILE", help="also write an HTML report of the run (counts, score histograms, samples)")
-    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
-                   help=f"drop a record that takes longer than this as 'timeout' (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
+    p.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                   help="drop a record that takes longer than this as 'timeout' (default: time-limit in the "
+                        f"configuration, else {DEFAULT_TIME_LIMIT:g}; 0: none)")
     p.add_argument("--select", action="append", metavar="RULES", help="run only these rules (codes, prefixes, names)")
     p.add_argument("--extend-select", action="append", metavar="RULES", help="run these rules as well")
     p.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         return fail(f"--jobs must be at least 1, got {args.jobs}")
-    if not 0 <= args.time_limit < 1e9:
+    if args.time_limit is not None and not 0 <= args.time_limit < 1e9:
         return fail(f"--time-limit must be a number of seconds (0 for none), got {args.time_limit:g}")
     try:
         cfg = load_config(Path(args.config) if args.config else None, [args.input])
@@ -79,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             _selectors(args.ignore) or (),
             unsafe=args.unsafe_fixes,
         )
-        cleaner.time_limit = args.time_limit
+        if args.time_limit is not None:
+            cleaner.time_limit = args.time_limit
     except (ConfigError, SelectionError) as exc:
         return fail(str(exc))
     except ValueError as exc:

@@ -25,6 +25,7 @@ from linter.config.model import (
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
     DEFAULT_MAX_FILE_SIZE_MB,
+    DEFAULT_TIME_LIMIT,
     Config,
     ConfigError,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_EXCLUDE",
     "DEFAULT_INCLUDE",
     "DEFAULT_MAX_FILE_SIZE_MB",
+    "DEFAULT_TIME_LIMIT",
     "Config",
     "ConfigError",
     "build_linter",

@@ -25,6 +25,7 @@ def describe_settings(cfg: Config, command_line: dict[str, Any] | None = None) -
         "exclude": (cfg.exclude, ("exclude", "extend-exclude")),
         "respect-gitignore": (cfg.respect_gitignore, ("respect-gitignore",)),
         "max-file-size": (cfg.max_file_size_mb, ("max-file-size",)),
+        "time-limit": (cfg.time_limit, ("time-limit",)),
         "severity": ({c: str(s) for c, s in sorted(cfg.severity.items())}, ("severity",)),
         "rules": (cfg.rules, ("rules",)),
         "vocabulary": (f"{len(cfg.vocabulary)} words", ("vocabulary", "vocabulary-file")),

@@ -30,6 +30,9 @@ DEFAULT_EXCLUDE = (
     ".eggs",
 )
 DEFAULT_MAX_FILE_SIZE_MB = 10.0
+# Seconds one record of a corpus may take in `copydesk clean` before it is dropped as
+# "timeout" (``time-limit``, --time-limit; 0 for none).
+DEFAULT_TIME_LIMIT = 60.0
 
 
 class ConfigError(Exception):
@@ -51,6 +54,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     respect_gitignore: bool = True
     max_file_size_mb: float = DEFAULT_MAX_FILE_SIZE_MB
+    time_limit: float = DEFAULT_TIME_LIMIT
     severity: dict[str, Severity] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     vocabulary: list[str] = field(default_factory=list)

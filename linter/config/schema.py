@@ -23,6 +23,7 @@ _KEYS = (
     "extend-exclude",
     "respect-gitignore",
     "max-file-size",
+    "time-limit",
     "severity",
     "rules",
     "vocabulary",
@@ -165,6 +166,12 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str = "") -> Config:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e9:
             raise err("max-file-size", f"expected a positive number of megabytes below 1e9, got {value!r}")
         cfg.max_file_size_mb = float(value)
+
+    if "time-limit" in data:
+        value = data["time-limit"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e9:
+            raise err("time-limit", f"expected a number of seconds below 1e9 (0 for none), got {value!r}")
+        cfg.time_limit = float(value)
 
     if "severity" in data:
         table = table_of("severity", 'expected a table such as { TP001 = "error" }')

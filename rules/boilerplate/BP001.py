@@ -10,9 +10,13 @@ from linter.rules.support.lines import delete_line_fix, snippet
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
 _LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
 # A menu entry between two boilerplate lines: a few words, no address, no heading's
-# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one).
+# colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one),
+# and no exclamation or question: a menu names places, while a short line that exclaims
+# or asks ("Nice!", "Thanks, guys! :)") is a reader's comment between two comment stamps.
 _MENU_MAX_WORDS = 4
-_NOT_MENU_RE = regex.compile(r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b", regex.I)
+_NOT_MENU_RE = regex.compile(
+    r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b|\w[!?]", regex.I
+)
 _WORD_RE = regex.compile(r"\w+")
 # Story furniture (bylines, timestamps, credits, contact lines) is reported at the
 # article's edges only: within this many lines of the first or last line of its body,
@@ -24,6 +28,15 @@ _EDGE_LINES = 3
 _PROSE_MIN_WORDS = 6
 _ARTICLE_GAP = 3
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A bare byline, "By" and the writer's name alone ("By Jane Doe", "By Jane Doe and Sam
+# Roe"), is the credit written into the copy itself (wire and print stories carry it), not
+# furniture the page put round the story: only a byline with what a page adds (its
+# outlet, a date or time, a separator, "Posted by", a handle) is reported.
+_NAME = r"\p{Lu}[\p{L}'’.-]*"
+_PARTICLE = r"(?:de|van|von|da|di|del|la|le|bin|al|el)"
+_BARE_BYLINE_RE = regex.compile(
+    rf"\s*(?i:by)\s+{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}))*(?:\s+(?i:and|&)\s+{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}))*)?\s*"
+)
 # Lines that are boilerplate wherever they stand are short; longer lines are prose
 # (the block at the edges is matched without this limit).
 _ANYWHERE_MAX_CHARS = 400
@@ -81,11 +94,13 @@ class BoilerplateLine(Rule):
     Options:
         max-links: the most short lines under a "related links" heading that are
         taken as its list of links (default 20).
-        furniture: also report story furniture, bylines, timestamps, photo credits
-        and contact lines, at info severity, where they stand at the edges of the
-        article (within 3 lines of the first or last line of its body, the longest
-        run of prose lines) or in the boilerplate block at the start or end of the
-        document (default false: they belong to the story).
+        furniture: report story furniture, bylines, timestamps, photo credits and
+        contact lines, at info severity, where they stand at the edges of the article
+        (within 3 lines of the first or last line of its body, the longest run of
+        prose lines) or in the boilerplate block at the start or end of the document
+        (default true; false keeps them silent). A bare byline, "By" and the writer's
+        name alone, is the story's own credit and is never reported; a byline with
+        what a page adds (outlet, date, separator, "Posted by") is.
     """
 
     code = "BP001"
@@ -97,8 +112,9 @@ class BoilerplateLine(Rule):
     options = {
         "max-links": Option(20, 'short lines under a "related links" heading taken as links'),
         "furniture": Option(
-            False,
-            "also report story furniture (bylines, timestamps, photo credits, contact lines), at info severity",
+            True,
+            "report story furniture (bylines, timestamps, photo credits, contact lines) at the article's edges, "
+            "at info severity",
         ),
     }
 
@@ -169,6 +185,10 @@ class BoilerplateLine(Rule):
                 info.add(i)
             flagged.setdefault(i, what)
             i += 1
+        # A bare byline is the story's own credit: text, not furniture.
+        for i in [i for i in info if _BARE_BYLINE_RE.fullmatch(lines[i].text)]:
+            info.discard(i)
+            del flagged[i]
         # Lines of the block at the end share one fix that deletes the whole block, so
         # that deleting a "related links" heading never strands its links.
         tail = n

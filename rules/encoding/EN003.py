@@ -93,6 +93,26 @@ def _name(ch: str) -> str:
     return unicodedata.name(ch, "invisible character").lower()
 
 
+def _describe(run: str) -> tuple:
+    """What a run of invisible characters is: its codes as shown, its replacement
+    (a Windows-1252 reading of C1 controls, else nothing), the fix title, the message
+    around the context shown, and its code points."""
+    names = ", ".join(sorted({_name(c) for c in run}))
+    codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
+    replacement = ""
+    if all(0x80 <= ord(c) <= 0x9F for c in run):
+        decoded = [_cp1252(c) for c in run]
+        if all(decoded):
+            replacement = "".join(decoded)
+    if replacement:
+        title = f"Replace with '{replacement}'"
+        head, tail = f"{names} {codes} in '", f"', probably '{replacement}' read as Latin-1"
+    else:
+        title = f"Remove the {names}"
+        head, tail = f"invisible {names} {codes} in '", "'"
+    return codes, replacement, title, head, tail, tuple(f"U+{ord(c):04X}" for c in run)
+
+
 def _cp1252(ch: str) -> str | None:
     try:
         out = bytes([ord(ch)]).decode("cp1252")
@@ -161,6 +181,7 @@ class InvisibleCharacter(Rule):
                 Fix(edits, Applicability.SAFE, f"Remove the {nuls} NUL characters"),
                 evidence={"codepoints": ["U+0000"], "count": nuls},
             )
+        seen: dict[str, tuple] = {}  # what each distinct run is, worked out once
         for m in _INVISIBLE_RE.finditer(text):
             run = m.group()
             start, end = m.start(), m.end()
@@ -179,24 +200,15 @@ class InvisibleCharacter(Rule):
                     continue
             if _inside_utf8_sequence(text, start, end):
                 continue  # UTF-8 read as Latin-1 (donâ\x80\x99t): EN001 reports the word
-            names = sorted({_name(c) for c in run})
-            codes = " ".join(f"U+{ord(c):04X}" for c in run[:4]) + (" …" if len(run) > 4 else "")
+            described = seen.get(run)
+            if described is None:
+                described = seen[run] = _describe(run)
+            codes, replacement, title, head, tail, codepoints = described
             context = _word_before(text, start) + "[" + codes + "]" + _word_after(text, end)
-            replacement = ""
-            if all(0x80 <= ord(c) <= 0x9F for c in run):
-                decoded = [_cp1252(c) for c in run]
-                if all(decoded):
-                    replacement = "".join(decoded)
-            if replacement:
-                title = f"Replace with '{replacement}'"
-                msg = f"{', '.join(names)} {codes} in '{context}', probably '{replacement}' read as Latin-1"
-            else:
-                title = f"Remove the {', '.join(names)}"
-                msg = f"invisible {', '.join(names)} {codes} in '{context}'"
             yield self.diagnostic(
                 start,
                 end,
-                msg,
+                head + context + tail,
                 self.fix_replace(start, end, replacement, Applicability.SAFE, title),
-                evidence={"codepoints": [f"U+{ord(c):04X}" for c in run]},
+                evidence={"codepoints": list(codepoints)},
             )

@@ -87,11 +87,7 @@ class DoubledWord(Rule):
         prose = doc.prose
         vocabulary = self.settings.vocabulary
         counts = None
-        for i in range(1, len(words)):
-            prev, word = words[i - 1], words[i]
-            if prev.text.lower() != word.text.lower():
-                continue
-            low = word.text.lower()
+        for i, prev, word, low in _repeats(words):
             if low in _LEGITIMATE or not word.text.isalpha():
                 continue
             if len(word.text) == 1 and word.text.islower() and low not in ("a", "i"):
@@ -125,6 +121,22 @@ class DoubledWord(Rule):
                 f"'{word.text}' is repeated: '{prev.text} {word.text}'",
                 self.fix_replace(prev.end, end, replacement, applicability, f"Remove the second '{word.text}'"),
             )
+
+
+def _repeats(words):
+    """(index, previous word, word, lower-cased text) of each word that repeats the one
+    before it, ignoring case: one pass, each word read once (a long document's words
+    are made on access)."""
+    it = iter(words)
+    prev = next(it, None)
+    if prev is None:
+        return
+    prev_low = prev.text.lower()
+    for i, word in enumerate(it, 1):
+        low = word.text.lower()
+        if low == prev_low:
+            yield i, prev, word, low
+        prev, prev_low = word, low
 
 
 _CELL_GAP_RE = regex.compile(r"\t|  +")

@@ -46,6 +46,22 @@ _CONSONANTS_ONLY_RE = regex.compile(r"[b-df-hj-np-tv-xz]{1,4}")
 _PARAGRAPH_END_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
 
 
+_ARTICLES = frozenset(("a", "A", "an", "An", "AN"))
+
+
+def _articles(words):
+    """(previous word or None, article, next word) for each article that has a word
+    after it: one pass, each word read once (a long document's words are made on
+    access)."""
+    prev = None
+    it = iter(words)
+    word = next(it, None)
+    for nxt in it:
+        if word.text in _ARTICLES:
+            yield prev, word, nxt
+        prev, word = word, nxt
+
+
 class ArticleAgreement(Rule):
     """"a" before a vowel sound or "an" before a consonant sound: "an takeover".
 
@@ -97,13 +113,8 @@ class ArticleAgreement(Rule):
         words = doc.words
         prose = doc.prose
         vocabulary = self.settings.vocabulary
-        for i, word in enumerate(words):
+        for prev, word, nxt in _articles(words):
             art = word.text
-            if art not in ("a", "A", "an", "An", "AN"):
-                continue
-            nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is None:
-                continue
             m = _AFTER_RE.match(prose, word.end)
             if not m or m.start(1) != nxt.start or m.start(1) == word.end:
                 continue
@@ -114,7 +125,6 @@ class ArticleAgreement(Rule):
                 continue
             if _OTHER_SCRIPT_RE.search(nxt.text):
                 continue  # "an مرحبا interview": the sound is not English spelling's
-            prev = words[i - 1] if i > 0 else None
             gap_before = prose[prev.end : word.start] if prev is not None else ""
             at_start = prev is None or starts_sentence(prose, word.start)
             if art in ("A", "An") and not at_start:

@@ -89,9 +89,9 @@ class CapitalisedCommonNoun(Rule):
                 lower_counts[t] = lower_counts.get(t, 0) + 1
             elif _WORD_OK.match(t):
                 upper_counts[t.lower()] = upper_counts.get(t.lower(), 0) + 1
-        for i in range(1, len(words) - 1):
-            w = words[i]
-            if not _WORD_OK.match(w.text):
+        last = len(words) - 1
+        for i, w in enumerate(words):
+            if i == 0 or i >= last or not _WORD_OK.match(w.text):
                 continue
             low = w.text.lower()
             if low in _CONVENTIONAL or low not in english:
