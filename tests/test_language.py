@@ -155,6 +155,54 @@ def test_boilerplate_data_loads():
     assert match_line("The company said it would share the details.") is None
 
 
+def test_boilerplate_prefixes_every_match_starts_with():
+    from linter.rules.boilerplate._patterns import _prefixes
+
+    assert _prefixes("share (this|the) (article|story)") == ("share this", "share the")
+    assert _prefixes("(follow|like) us") == ("follow", "like")
+    assert _prefixes(r"kommentare? ?\(\d+\)") == ("kommentar",)
+    assert _prefixes("(?=.*\\d)photo: .+") == ("photo: ",)
+    # optional or repeated starts, escapes for classes and whole-pattern flags tell nothing
+    assert _prefixes("(jetzt )?newsletter") is None
+    assert _prefixes(r"[|•\s]*(mon|tue)") is None
+    assert _prefixes(r"\d+ comments") is None
+    assert _prefixes("(?x) share") is None
+
+
+def test_boilerplate_start_passes_over_a_leading_run_of_symbols():
+    from linter.rules.boilerplate._patterns import _start
+
+    chars, prefixes = _start(r"[|»\s]*(tweet|share) this")
+    assert prefixes == ("tweet", "share") and "|" in chars and " " in chars and "t" not in chars
+    assert _start("share this") == ("", ("share this",))
+    assert _start(r"[|t]*(tweet|share)") is None  # the run could eat a prefix's first letter
+    assert _start(r"[a-z]*share") is None  # a range
+
+
+# Invented lines, boilerplate and prose, in several languages and scripts.
+_PATTERN_LINES = [
+    "Share this article", "share on Facebook", "Follow us on Twitter", "Teilen", "Kommentare (12)",
+    "Copyright 2024 The Daily Ledger. All rights reserved.", "© Ledger Media", "By Anna Kovač",
+    "Photo: Reuters", "Published 12 March 2024, 10:15", "Advertisement", "Read more", "Partager",
+    "Подписывайтесь на нас", "Paylaş", "x", "|||", "The council met on Tuesday to discuss the budget.",
+    "Follow the money, the minister said.", "ſhare this article", "İletişim", "Sign up for our newsletter",
+    "| Share this", "» More from our site", "• Tweet this", "- Reuters", "(Getty Images)", ">> Most read",
+]
+
+
+def test_boilerplate_kinds_match_as_their_unions():
+    """A kind matches a line, pattern by pattern behind the literal tests, exactly
+    when the union of its patterns matches the whole line."""
+    import regex
+
+    from linter.rules.boilerplate._patterns import _union
+
+    for kind in line_kinds():
+        union = _union(kind._source, regex.IGNORECASE)
+        for line in _PATTERN_LINES:
+            assert kind.fullmatch(line, fold_for_patterns(line)) == bool(union.fullmatch(line)), (kind, line)
+
+
 def test_furniture_score():
     score, strong, medium, content = furniture_score("Sign up for our weekly newsletter")
     assert score >= 0.5 and strong >= 1

@@ -1,13 +1,13 @@
 """What git ignores: ``.gitignore`` files and the repository's ``.git/info/exclude``,
 matched by :mod:`pathspec` with git's own rules (escaped spaces, ``!`` re-includes,
-``**``). Deeper files override shallower ones."""
+``**``). Deeper files override shallower ones. :mod:`pathspec` is imported when a
+file of patterns is read, not before: a check of files outside any repository never
+needs it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterable
-
-import pathspec
 
 
 class GitIgnore:
@@ -15,6 +15,8 @@ class GitIgnore:
     by :mod:`pathspec` with git's own rules, relative to the directory ``base``."""
 
     def __init__(self, base: Path, lines: Iterable[str]) -> None:
+        import pathspec
+
         self.base = base
         lines = [line.rstrip("\r\n") for line in lines]
         try:
@@ -50,6 +52,8 @@ class GitIgnore:
 
 
 def _valid_pattern(line: str) -> bool:
+    import pathspec
+
     try:
         pathspec.GitIgnoreSpec.from_lines([line])
     except ValueError:

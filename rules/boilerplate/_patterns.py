@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,12 +20,20 @@ from linter.rules.support.folding import fold_for_patterns
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-class LineKind:
-    """One kind of boilerplate line. Its pattern union is compiled on first use, and
-    only for lines that could match: compiling every union costs more than checking a
-    short article, and most lines lack the words the kind's patterns require."""
+_PENDING = object()
 
-    __slots__ = ("name", "where", "language", "markdown", "info", "required", "_source", "_pattern")
+
+class LineKind:
+    """One kind of boilerplate line. Each of its patterns is compiled on first use, and
+    only for a line that holds one of the literals every match of that pattern
+    contains: compiling every pattern costs more than checking a short article, and
+    most lines lack the words a pattern requires. A line is of the kind when one of
+    its patterns matches the whole line, which is what the union of the patterns
+    answers too."""
+
+    __slots__ = (
+        "name", "where", "language", "markdown", "info", "starts", "_literals", "_source", "_compiled", "_union"
+    )
 
     def __init__(
         self, name: str, where: str, patterns: list[str], language: str, markdown: bool = True, info: bool = False
@@ -36,25 +45,55 @@ class LineKind:
         # Lines that belong to the story's furniture rather than the page's (credits,
         # bylines, timestamps): reported at info severity, since an editor may keep them.
         self.info = info
-        # Per pattern: literals one of which any match contains, or None (unknown).
-        self.required = [_required(p) for p in patterns]
+        # Per pattern: what any match starts with (``_start``), or None (unknown);
+        # and literals one of which any match contains, or None (unknown), read from
+        # the pattern when a line passes the first test (_PENDING until then).
+        self.starts = [_start(p) for p in patterns]
+        self._literals: list = [_PENDING] * len(patterns)
         self._source = patterns
-        self._pattern: regex.Pattern | None = None
+        self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
+        # A flag set for the whole pattern ("(?x)") applies to the whole union in
+        # regex's version 0: such a kind is matched as one union, as it always was.
+        self._union: regex.Pattern | None | bool = False if any(_INLINE_FLAGS_RE.search(p) for p in patterns) else None
 
     @property
-    def pattern(self) -> regex.Pattern:
-        if self._pattern is None:
-            self._pattern = _union(self._source, regex.IGNORECASE)
-        return self._pattern
+    def required(self) -> list[list[str] | None]:
+        """Per pattern: literals one of which any match contains, or None (unknown)."""
+        return [self._required_at(i) for i in range(len(self._source))]
 
-    @property
-    def compiled(self) -> bool:
-        return self._pattern is not None
+    def _required_at(self, i: int) -> list[str] | None:
+        literals = self._literals[i]
+        if literals is _PENDING:
+            literals = self._literals[i] = _required(self._source[i])
+        return literals
 
     def may_match(self, folded: str) -> bool:
         """False only when no pattern can match the line whose ``fold_for_patterns`` is ``folded``."""
         for literals in self.required:
             if literals is None or any(lit in folded for lit in literals):
+                return True
+        return False
+
+    def fullmatch(self, text: str, folded: str) -> bool:
+        """Whether one of the patterns matches all of ``text``, whose ``fold_for_patterns``
+        is ``folded``; patterns whose literals ``folded`` lacks are not compiled."""
+        if self._union is not None:
+            if self._union is False:
+                self._union = _union(self._source, regex.IGNORECASE)
+            return self.may_match(folded) and self._union.fullmatch(text) is not None
+        compiled = self._compiled
+        for i, start in enumerate(self.starts):
+            if start is not None:
+                chars, prefixes = start
+                if not (folded.lstrip(chars) if chars else folded).startswith(prefixes):
+                    continue
+            literals = self._required_at(i)
+            if literals is not None and not any(lit in folded for lit in literals):
+                continue
+            pattern = compiled[i]
+            if pattern is None:
+                pattern = compiled[i] = _union([self._source[i]], regex.IGNORECASE)
+            if pattern.fullmatch(text) is not None:
                 return True
         return False
 
@@ -83,26 +122,26 @@ def _class_end(p: str, j: int) -> int:
     return j + 1
 
 
+# What the structure of a pattern turns on: an escape, a character class (as
+# ``_class_end`` reads one: a leading "^" or "]" belongs to it, an unclosed one runs to
+# the end) or a bracket or bar outside both. Plain text between them is skipped in C.
+_STRUCTURE_RE = re.compile(r"\\.?|\[\^?\]?(?:\\.?|[^\]\\])*\]?|[()|]", re.S)
+
+
 def _structure(p: str, start: int = 0):
-    """Yield ``(index, char, depth)`` for the characters of pattern ``p`` from ``start``
-    that are neither escaped nor inside a character class; ``depth`` is the group
-    nesting before the character."""
+    """Yield ``(index, char, depth)`` for the brackets and bars of pattern ``p`` from
+    ``start`` that are neither escaped nor inside a character class; ``depth`` is the
+    group nesting before the character."""
     depth = 0
-    j = start
-    while j < len(p):
-        ch = p[j]
-        if ch == "\\":
-            j += 2
+    for m in _STRUCTURE_RE.finditer(p, start):
+        ch = m.group()
+        if len(ch) != 1 or ch == "\\" or ch == "[":
             continue
-        if ch == "[":
-            j = _class_end(p, j)
-            continue
-        yield j, ch, depth
+        yield m.start(), ch, depth
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        j += 1
 
 
 def _closing_paren(p: str, i: int) -> int:
@@ -270,6 +309,131 @@ def _required(p: str, nested: bool = False) -> list[str] | None:
     return max(candidates, key=lambda lits: min(len(x) for x in lits))
 
 
+def _prefixes(p: str) -> tuple[str, ...] | None:
+    """Literals (folded by ``fold_for_patterns``) one of which every match of ``p``
+    starts with when matched case-insensitively, or None when the pattern's start is
+    not read simply enough to tell: a run of plain characters, then at most one group
+    or simple character class, none of them optional or repeated. A lookaround
+    at the start matches no text and is passed over."""
+    if _INLINE_FLAGS_RE.search(p):
+        return None
+    alternatives = _top_level_alternatives(p)
+    if len(alternatives) > 1:
+        out: list[str] = []
+        for alt in alternatives:
+            r = _prefixes(alt)
+            if r is None:
+                return None
+            out += r
+        return tuple(out)
+    run: list[str] = []
+    j, n = 0, len(p)
+    while j < n:
+        ch = p[j]
+        nested: tuple[str, ...] | None = None
+        if ch == "\\":
+            nxt = p[j + 1] if j + 1 < n else ""
+            if not (nxt.isascii() and not nxt.isalnum() and nxt not in " #") or not nxt:
+                break
+            literal, end = nxt, j + 2
+        elif ch == "[":
+            end = _class_end(p, j)
+            members = _class_members(p, j, end)
+            if not members or _quantifier(p, end) is not None:
+                break
+            nested, literal = tuple(members), None
+        elif ch == "(":
+            close = _closing_paren(p, j)
+            if close == -1:
+                break
+            if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), j) and not run:
+                j = close + 1
+                continue
+            scoped = _SCOPED_FLAGS_RE.match(p, j)
+            if scoped:
+                inner = p[scoped.end() : close]
+            elif p.startswith("(?:", j):
+                inner = p[j + 3 : close]
+            elif p.startswith("(?", j):
+                break
+            else:
+                inner = p[j + 1 : close]
+            if _quantifier(p, close + 1) is not None:
+                break
+            nested = _prefixes(inner)
+            if nested is None:
+                break
+            literal, end = None, close + 1
+        elif ch in _METACHARACTERS:
+            break
+        else:
+            literal, end = _plain_char(ch), j + 1
+            if literal is None:
+                break
+        if nested is not None:
+            head = "".join(run)
+            return tuple(head + x for x in nested)
+        if _quantifier(p, end) is not None:
+            break
+        run.append(literal)
+        j = end
+    return ("".join(run),) if run else None
+
+
+# Every character that ``\\s`` can match, and a few more (what ``str.isspace`` calls
+# space): stripping more than a leading class can match is still safe below.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _start(p: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(characters, prefixes)``: every match of ``p`` starts with a run of the
+    ``characters`` (maybe empty) followed by one of the ``prefixes``, each folded by
+    ``fold_for_patterns``; or None when the start is not read simply enough (see
+    ``_prefixes``). The run is a leading class of plain characters and ``\\s``,
+    repeated ("[|»•\\s]*"); no prefix starts with one of its characters, so the line
+    with the run stripped starts with a prefix wherever the pattern matches."""
+    if p.startswith("[") and len(_top_level_alternatives(p)) == 1:
+        end = _class_end(p, 0)
+        quant = _quantifier(p, end)
+        chars = _class_chars(p[1 : end - 1])
+        if quant is not None and chars is not None:
+            rest = _prefixes(p[quant[1] :])
+            if rest and all(x[0] not in chars for x in rest):
+                return chars, rest
+            return None
+    prefixes = _prefixes(p)
+    return ("", prefixes) if prefixes else None
+
+
+def _class_chars(inner: str) -> str | None:
+    """What the class ``[inner]`` matches, folded, when it holds plain characters,
+    escaped punctuation and ``\\s`` only (no range, no negation); otherwise None."""
+    if not inner or inner[0] == "^":
+        return None
+    out: list[str] = []
+    j = 0
+    while j < len(inner):
+        ch = inner[j]
+        if ch == "\\":
+            nxt = inner[j + 1 : j + 2]
+            if nxt == "s":
+                out.append(_SPACES)
+            elif nxt and nxt.isascii() and not nxt.isalnum():
+                out.append(nxt)
+            else:
+                return None
+            j += 2
+            continue
+        if ch == "-" and 0 < j < len(inner) - 1 or ch == "[":
+            return None
+        c = _plain_char(ch)
+        if c is None:
+            return None
+        out.append(c)
+        j += 1
+    return "".join(out)
+
+
 class _GatedUnion:
     """A union of patterns compiled on first use, and only once some text contains
     one of every-match's literals: until then ``match`` and ``fullmatch`` answer None
@@ -332,6 +496,13 @@ def _union(patterns: list[str], flags: int) -> regex.Pattern | None:
     return regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags | regex.V0)
 
 
+@lru_cache(maxsize=None)
+def _data(path: Path) -> dict:
+    """The parsed ``boilerplate_*.toml`` file at ``path``, read once for both its line
+    kinds and its vocabulary."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 def line_kinds() -> list[LineKind]:
     """Kinds of boilerplate lines from every ``boilerplate_<language>.toml``."""
     global _LINE_KINDS
@@ -340,7 +511,7 @@ def line_kinds() -> list[LineKind]:
         for path in sorted(_DATA.glob("boilerplate_*.toml")):
             if path.name == "boilerplate_wire.toml":
                 continue
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = _data(path)
             lang = raw.get("language", path.stem.split("_", 1)[1])
             for k in raw.get("kind", []):
                 where = k.get("where", "edge")
@@ -372,7 +543,7 @@ def vocabulary() -> Vocabulary:
         medium: list[str] = []
         ignore: list[str] = []
         for path in sorted(_DATA.glob("boilerplate_*.toml")):
-            voc = tomllib.loads(path.read_text(encoding="utf-8")).get("vocabulary", {})
+            voc = _data(path).get("vocabulary", {})
             strong += voc.get("strong", [])
             medium += voc.get("medium", [])
             ignore += voc.get("ignore", [])
@@ -413,28 +584,64 @@ def wire_kinds() -> list[WireKind]:
     return _WIRE_KINDS
 
 
+class _StartIndex:
+    """Which kinds a line could be of, by the character it starts with once each
+    leading run of symbols (see ``_start``) is stripped: a kind with a pattern whose
+    start is unknown is always a candidate."""
+
+    def __init__(self, kinds: list[LineKind]) -> None:
+        always: set[int] = set()
+        by_first: dict[tuple[str, str], set[int]] = {}
+        for n, kind in enumerate(kinds):
+            if kind._union is not None:
+                always.add(n)
+                continue
+            for start in kind.starts:
+                if start is None:
+                    always.add(n)
+                    continue
+                chars, prefixes = start
+                for prefix in prefixes:
+                    by_first.setdefault((chars, prefix[0]), set()).add(n)
+        self.always = frozenset(always)
+        self.by_first = by_first
+        self.strips = tuple(sorted({chars for chars, _ in by_first}))
+
+    def candidates(self, folded: str) -> set[int]:
+        out = set(self.always)
+        for chars in self.strips:
+            rest = folded.lstrip(chars) if chars else folded
+            if rest:
+                out.update(self.by_first.get((chars, rest[0]), ()))
+        return out
+
+
+_START_INDEX: _StartIndex | None = None
+
+
 def match_line(text: str, anywhere_only: bool = False, markdown: bool = False) -> LineKind | None:
     """The first kind whose patterns match the whole (stripped) line.
 
     With ``anywhere_only``, only the kinds that count wherever the line stands; with
     ``markdown``, only the kinds that apply to Markdown.
     """
+    global _START_INDEX
     stripped = text.strip()
     if not stripped or len(stripped) > 800:
         return None
-    folded = None
-    for kind in line_kinds():
+    kinds = line_kinds()
+    if _START_INDEX is None:
+        _START_INDEX = _StartIndex(kinds)
+    # A pattern is compiled and run only when the line could match it: the literal
+    # tests are cheaper than a pattern that scans the line for a phrase
+    # (".{0,120}\ball rights reserved").
+    folded = fold_for_patterns(stripped)
+    for n in sorted(_START_INDEX.candidates(folded)):
+        kind = kinds[n]
         if anywhere_only and kind.where != "anywhere":
             continue
         if markdown and not kind.markdown:
             continue
-        # Compile the union only when the line could match, and run it only then: the
-        # literal test is cheaper than a union whose patterns scan the line for a
-        # phrase (".{0,120}\ball rights reserved").
-        if folded is None:
-            folded = fold_for_patterns(stripped)
-        if not kind.may_match(folded):
-            continue
-        if kind.pattern.fullmatch(stripped):
+        if kind.fullmatch(stripped, folded):
             return kind
     return None
