@@ -123,8 +123,12 @@ def test_misspelling_data_file():
     assert "crate-ci/typos" in header and "MIT" in header
     pairs = [l.split("\t") for l in lines if l and not l.startswith("#")]
     assert len(pairs) > 50_000
+    from linter.rules.support.lexicon import english_levels
+
     for typo, corrections in pairs:
-        assert typo.isalpha() and typo.islower() and len(typo) >= 4
+        assert typo.isalpha() and typo.islower() and len(typo) >= 3
+        # three letters only where no lower-case English word (any SCOWL size) is spelt so
+        assert len(typo) >= 4 or english_levels(typo)[0] is None, typo
         assert typo not in corrections.split(",")
     typos = {t for t, _ in pairs}
     # real words, British spellings and accepted variants must not be listed

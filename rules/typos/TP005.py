@@ -61,7 +61,7 @@ class CommonMisspelling(Rule):
 
     Fix safety:
         Safe where the list gives one correction (the case of the first letter is
-        kept); where it gives several ("wich": "which" or "witch"), they are named in
+        kept), unsafe for a listed misspelling of three letters ("teh"); where it gives several ("wich": "which" or "witch"), they are named in
         the message and nothing is changed. For a word no list knows the fix is
         unsafe (one common word one edit away) or not offered (several).
 
@@ -101,7 +101,7 @@ class CommonMisspelling(Rule):
             start = word.start
             if base.endswith("'s"):
                 base = base[:-2]
-            if len(base) < 4 or not base.isalpha():
+            if len(base) < 3 or not base.isalpha():
                 continue
             low = base.lower()
             joined = table.get(low)
@@ -114,6 +114,8 @@ class CommonMisspelling(Rule):
                         yield self._unlisted(word, found)
                 continue
             corrections = joined.split(",")
+            if len(base) == 3 and not _amid_english(doc, i):
+                continue  # "mujhe woh bachcha": a short word of another language; "Perhaps thi" cut off
             if base != low:
                 # A capital: a name ("Dementieva", "Energis", "Winn-Dixie"), unless it
                 # starts a sentence and the document also has the word in lower case.
@@ -132,9 +134,11 @@ class CommonMisspelling(Rule):
                 fixed = corrections[0]
                 if base[0].isupper():
                     fixed = fixed[0].upper() + fixed[1:]
-                fix = self.fix_replace(
-                    start, end, fixed, Applicability.SAFE, f"Replace '{base}' with '{fixed}'"
-                )
+                # Three letters ("teh", "adn") are listed only where no English word
+                # is spelt so, yet a short token is an abbreviation or a code more often
+                # than a long one: a judgement, not a safe fix.
+                applicability = Applicability.SAFE if len(base) >= 4 else Applicability.UNSAFE
+                fix = self.fix_replace(start, end, fixed, applicability, f"Replace '{base}' with '{fixed}'")
                 message = f"'{base}' is a misspelling of '{fixed}'"
             else:
                 fix = None
@@ -159,6 +163,20 @@ class CommonMisspelling(Rule):
         return self.diagnostic(
             word.start, word.end, message, fix, evidence={"corrections": corrections[:3], "listed": False}
         )
+
+
+def _amid_english(doc, i: int) -> bool:
+    """Whether words[i] has an English word on each side on its own line: a short
+    listed slip ("confused adn she") stands among English words, while a short word of
+    another language comes among others, and a word ending its line unpunctuated may
+    be cut off rather than misspelt."""
+    words, prose = doc.words, doc.prose
+    if i == 0 or i + 1 >= len(words):
+        return False
+    prev, word, nxt = words[i - 1], words[i], words[i + 1]
+    if "\n" in prose[prev.end : word.start] or "\n" in prose[word.end : nxt.start]:
+        return False
+    return is_english(prev.text) and is_english(nxt.text)
 
 
 class _Unlisted:
