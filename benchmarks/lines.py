@@ -74,7 +74,10 @@ KINDS: tuple[tuple[str, str, int], ...] = (
     ("credits/bylines/timestamps", r"^\s*by\s+\p{Lu}|\bphoto(graph)?s?\b|\bimage\b|\bpicture\b|\bcredit\b|\bgetty\b|\bap photo\b|\breuters\b"
      r"|\bstaff (writer|reporter)\b|\bcorrespondent\b|\b(posted|published|updated|filed)\b|\b\d{1,2}:\d{2}\b"
      r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-     r"|\b\d{4}-\d{2}-\d{2}\b|[\w.+-]+@[\w-]+\.[\w.]+", 20),
+     r"|\b\d{4}-\d{2}-\d{2}\b|[\w.+-]+@[\w-]+\.[\w.]+"
+     # clock times with am/pm, numeric and ordinal dates, "written by", a news agency alone
+     r"|\b\d{1,2}(:\d{2})?\s*[ap]\.?m\b|\b\d{1,2}[/.]\d{1,2}[/.](\d{4}|\d{2})\b|\b\d{1,2}(st|nd|rd|th)\b"
+     r"|\b(written|submitted|reported|edited) by\b|^\s*by:|^\W*(ap|afp|reuters|associated press|upi|dpa|xinhua)\W*$", 20),
     ("navigation", r"\bhome\b|\bmenu\b|\bsearch\b|\bsite ?map\b|\bskip to\b|\bback to top\b|\blog ?(in|out)\b|\bsign (in|out)\b|\bregister\b"
      r"|\bcontact us\b|\babout us\b|\bprivacy\b|\bterms\b|\bhelp\b|\bfaq\b|\bsections?\b|\barchives?\b|\bweather\b|\btopics?\b"
      r"|\|.*\||\bnext\b|\bprevious\b|\bpage \d+\b", 20),
@@ -103,6 +106,9 @@ def kind_of(text: str) -> str:
 # A gold line with at most this many words, that is not a sentence, and that the kinds'
 # keywords below put in one of these kinds, is furniture the gold text kept.
 _FURNITURE_MAX_WORDS = 10
+# A byline with its date and time ("by Jo Lane on Monday, May 4, 2012 at 9:41am") runs longer.
+_CREDITS_MAX_WORDS = 16
+_BYLINE_START_RE = regex.compile(r"\W*(by|posted|published|updated|written|submitted|filed)\b", regex.I)
 _SENTENCE_MAX_WORDS = 5  # a line ending like a sentence counts only when this short
 _FURNITURE_KINDS = frozenset(
     ("copyright", "adverts", "subscribe", "share/follow", "comments", "read-more/related", "credits/bylines/timestamps")
@@ -118,11 +124,14 @@ def is_gold_furniture(text: str) -> bool:
     if _NOTICE_RE.search(n):
         return True
     words = len(_WORD_RE.findall(n))
-    if not words or words > _FURNITURE_MAX_WORDS:
+    if not words or words > _CREDITS_MAX_WORDS:
         return False
     if words > _SENTENCE_MAX_WORDS and _SENTENCE_END_RE.search(n):
         return False
-    return kind_of(n) in _FURNITURE_KINDS
+    kind = kind_of(n)
+    if words > _FURNITURE_MAX_WORDS:  # only a line that opens as a byline or a timestamp does
+        return kind == "credits/bylines/timestamps" and _BYLINE_START_RE.match(n) is not None
+    return kind in _FURNITURE_KINDS
 
 
 def label_lines(naive_lines: list[str], gold: str) -> list[str]:

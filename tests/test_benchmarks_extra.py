@@ -95,4 +95,9 @@ def test_lines_part_labels_a_repeated_headline_by_place_and_keeps_gold_furniture
     # a sentence of the story is article even when it has a keyword of a kind
     assert not is_gold_furniture("The council said it would share the cost of the sea wall.")
     assert not is_gold_furniture("Boats returned to the quay")
+    # a byline with its date and time, a bare clock time, an agency credit: furniture
+    assert is_gold_furniture("by Jo Lane on Wednesday, October 19, 2011 at 1:31pm")
+    assert is_gold_furniture("7:29pm, EDT") and is_gold_furniture("(AP)") and is_gold_furniture("09/06/2012")
+    # a long line of prose with a date in it is not
+    assert not is_gold_furniture("The mayor said the 5th of May would be a holiday for all")
     assert edge_zone(labels) == set(range(0, 8))
