@@ -63,7 +63,7 @@ FAMILIES = {
 
 
 def measure(sizes: list[int], codes: list[str] | None = None, families: list[str] | None = None) -> dict:
-    from linter import Document, Linter
+    from linter import Linter
     from linter.registry import all_rules
 
     codes = codes or sorted(all_rules())
@@ -76,18 +76,19 @@ def measure(sizes: list[int], codes: list[str] | None = None, families: list[str
     return results
 
 
-def _best_time(linter, text: str, runs: int) -> float:
-    """The quickest of ``runs`` checks of ``text`` (CPU time of this process)."""
+def _check_time(linter, text: str) -> float:
+    """CPU time of this process for one check of ``text`` (its document made fresh)."""
     from linter import Document
 
-    best = None
-    for _ in range(runs):
-        doc = Document(text)
-        t0 = time.process_time()
-        linter.lint(doc)
-        took = time.process_time() - t0
-        best = took if best is None else min(best, took)
-    return best
+    doc = Document(text)
+    t0 = time.process_time()
+    linter.lint(doc)
+    return time.process_time() - t0
+
+
+def _best_time(linter, text: str, runs: int) -> float:
+    """The quickest of ``runs`` checks of ``text``."""
+    return min(_check_time(linter, text) for _ in range(runs))
 
 
 def confirm(results: dict, sizes: list[int], max_growth: float, floor: float, runs: int = 5) -> list[str]:
@@ -96,7 +97,7 @@ def confirm(results: dict, sizes: list[int], max_growth: float, floor: float, ru
     quickest of a few runs favours the small sizes (more of their runs fit a quiet
     moment); so the sizes are now measured in turn, ``runs`` rounds, and each size's
     median is judged: every size sees the same load."""
-    from linter import Document, Linter
+    from linter import Linter
 
     for family, code in {key for key in results if judge_all({key: results[key]}, sizes, max_growth, floor)}:
         linter = Linter([code])
@@ -104,10 +105,7 @@ def confirm(results: dict, sizes: list[int], max_growth: float, floor: float, ru
         taken: dict[int, list[float]] = {n: [] for n in sizes}
         for _ in range(runs):
             for n in sizes:
-                doc = Document(texts[n])
-                t0 = time.process_time()
-                linter.lint(doc)
-                taken[n].append(time.process_time() - t0)
+                taken[n].append(_check_time(linter, texts[n]))
         results[(family, code)] = {n: sorted(t)[len(t) // 2] for n, t in taken.items()}
     return judge_all(results, sizes, max_growth, floor)
 

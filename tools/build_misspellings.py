@@ -22,10 +22,8 @@ import sys
 import spellchecker
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from benchmarks.corpus import split_of  # noqa: E402  (the benchmarks' fixed dev/held-out split)
+from benchmarks.slips import HUMAN_SOURCES, pair_split  # noqa: E402  (the recall benchmark's pairs and split)
 from linter.rules.support.lexicon import english_levels  # noqa: E402
-
-HUMAN = ("birkbeck", "wikipedia-common-misspellings")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAIRS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "corpus", "typos", "typo_pairs_unified.jsonl")
@@ -103,8 +101,8 @@ for typo, srcs in by.items():
     # Another list must record it too: codespell's or misspell's, or, for the development
     # half of the words only, the human misspellings (Birkbeck, Wikipedia's list); the
     # held-out half of those measures the rule's recall and never chooses what it keeps.
-    human_ok = all(split_of("misspelling/" + c) == "dev" for c in corr)
-    if not any(s.startswith(("codespell/", "misspell")) or (human_ok and s in HUMAN) for s in srcs):
+    human_ok = all(pair_split(c) == "dev" for c in corr)
+    if not any(s.startswith(("codespell/", "misspell")) or (human_ok and s in HUMAN_SOURCES) for s in srcs):
         drop["single source"] += 1; continue
     kept[typo] = corr
 print(len(kept), dict(drop), file=sys.stderr)
