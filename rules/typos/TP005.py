@@ -40,7 +40,10 @@ class CommonMisspelling(Rule):
         language (see the header of ``rules/data/typos_misspellings.txt``). A word
         with a capital letter is never flagged mid-sentence (it is likely a name),
         nor are words in all capitals, inside web or e-mail addresses, or in the
-        configured vocabulary. With ``unlisted-words`` on, a lower-case word of
+        configured vocabulary. A listed misspelling of three letters ("teh", "adn")
+        is flagged only between two English words on its line: among words of
+        another language it is likelier one of theirs, and at a line's end a word
+        cut off. With ``unlisted-words`` on, a lower-case word of
         five letters or more that no list knows (no English word, name or accepted
         variant in SCOWL's lists up to size 95, nor a listed word with an ending)
         is flagged when it is one edit from a common word (a letter dropped, added,
@@ -61,8 +64,9 @@ class CommonMisspelling(Rule):
 
     Fix safety:
         Safe where the list gives one correction (the case of the first letter is
-        kept), unsafe for a listed misspelling of three letters ("teh"); where it gives several ("wich": "which" or "witch"), they are named in
-        the message and nothing is changed. For a word no list knows the fix is
+        kept), unsafe for a listed misspelling of three letters ("teh"); where it
+        gives several ("wich": "which" or "witch"), they are named in the message and
+        nothing is changed. For a word no list knows the fix is
         unsafe (one common word one edit away) or not offered (several).
 
     Options:
