@@ -29,8 +29,9 @@ benchmark does not measure the rules against themselves. A line is *found* when 
 finding of a boilerplate or language rule overlaps it.
 
 A gold text keeps what stood in the article's box, readers' comments included, and some
-of those are in another language. A flagged article line that langdetect (a detector the
-rules do not decide with: they use CLD2) reads, on its own, as another language than
+of those are in another language. A flagged article line that langdetect (not the detector the
+rules decide with where CLD2 has a wheel; they ask it only for a second opinion in one
+case) reads, on its own, as another language than
 English with probability >= ``FOREIGN_MIN_PROB`` is a true foreign line, not a false
 boilerplate finding: such lines are counted apart, and the article-line figures are
 printed both with them and without them.
@@ -200,18 +201,13 @@ def foreign_by_langdetect(text: str) -> str | None:
     """The language langdetect reads ``text`` in, when not English and sure enough."""
     if len(_WORD_RE.findall(text)) < _FOREIGN_MIN_WORDS:
         return None
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    from linter.rules.support.langid import detect_langdetect
 
-    DetectorFactory.seed = 0
-    try:
-        guesses = detect_langs(text.lower())
-    except LangDetectException:
-        return None
+    guesses = detect_langdetect(text.lower())
     top = guesses[0] if guesses else None
-    if top is None or top.lang == "en" or top.prob < FOREIGN_MIN_PROB:
+    if top is None or top.code == "en" or top.confidence < FOREIGN_MIN_PROB:
         return None
-    return top.lang
+    return top.code
 
 
 def _empty() -> dict:

@@ -101,3 +101,11 @@ def test_lines_part_labels_a_repeated_headline_by_place_and_keeps_gold_furniture
     # a long line of prose with a date in it is not
     assert not is_gold_furniture("The mayor said the 5th of May would be a holiday for all")
     assert edge_zone(labels) == set(range(0, 8))
+
+
+def test_lines_benchmark_reads_a_kept_foreign_line_with_its_own_detector():
+    from benchmarks.lines import foreign_by_langdetect
+
+    assert foreign_by_langdetect("Muchas gracias por este artículo, me ha gustado mucho leerlo esta mañana") == "es"
+    assert foreign_by_langdetect("Thank you for this article, I enjoyed reading it very much this morning") is None
+    assert foreign_by_langdetect("Gracias amigo") is None  # too short to judge
