@@ -119,7 +119,7 @@ class CommonMisspelling(Rule):
                 continue
             corrections = joined.split(",")
             if len(base) == 3 and not _amid_english(doc, i):
-                continue  # "mujhe woh bachcha": a short word of another language; "Perhaps thi" cut off
+                continue  # "dil woh pyaar": a short word among words of another language; "the last word thi" cut off at a line end
             if base != low:
                 # A capital: a name ("Dementieva", "Energis", "Winn-Dixie"), unless it
                 # starts a sentence and the document also has the word in lower case.
