@@ -4,7 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
-from linter.rules.support.lines import snippet
+from linter.rules.support.lines import TIMESTAMP_RE, snippet
 from linter.rules.support.quality import is_bullet_line
 
 _WORD_RE = regex.compile(r"\w+")
@@ -12,6 +12,57 @@ _WORD_RE = regex.compile(r"\w+")
 _CELL_GAP_RE = regex.compile(r"\t|  +")
 # A short heading that opens a list or a section: "For the filling:", "Method:".
 _LABEL_RE = regex.compile(r"\A[^\n]{1,60}:\s*\Z")
+# A paragraph this short that carries a date is a post's header or footer ("Posted on
+# Nov 6, 2012 1:32 pm", "Kim says: November 12, 2012 at 8:57 pm").
+_HEADER_MAX_WORDS = 16
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_dated_header(text: str) -> bool:
+    return len(text.split()) <= _HEADER_MAX_WORDS and TIMESTAMP_RE.search(text) is not None
+
+
+def _in_repeated_block(paras, idx: int, first: int) -> bool:
+    """Whether the repeat follows its first occurrence directly, or the paragraph
+    before or after it also repeats the one beside the first occurrence: the repeat
+    belongs to a duplicated run of paragraphs."""
+    if idx == first + 1:
+        return True
+    if idx > 0 and first > 0 and _key(paras[idx - 1].text) == _key(paras[first - 1].text):
+        return True
+    return idx + 1 < len(paras) and _key(paras[idx + 1].text) == _key(paras[first + 1].text)
+
+
+class _Quotations:
+    """Where each sentence of the document first stands inside a longer paragraph:
+    a paragraph made of sentences of one earlier, longer paragraph is a quotation of
+    it (a reply quoting a sentence of the article), and quotations repeat on purpose.
+    Built on the first repeat only, in one pass over the sentences."""
+
+    def __init__(self, doc) -> None:
+        paras = doc.paragraphs
+        self.keys: list[list[str]] = [[] for _ in paras]
+        p = 0
+        for sent in doc.sentences:
+            while p + 1 < len(paras) and sent.start >= paras[p].end:
+                p += 1
+            self.keys[p].append(_key(sent.text))
+        self.inside: dict[str, int] = {}
+        for i, keys in enumerate(self.keys):
+            if len(keys) >= 2:
+                for k in keys:
+                    self.inside.setdefault(k, i)
+
+    def quotes(self, idx: int) -> bool:
+        keys = self.keys[idx]
+        holders = {self.inside.get(k) for k in keys}
+        if len(holders) != 1:
+            return False
+        (holder,) = holders
+        return holder is not None and holder < idx and len(self.keys[holder]) > len(keys)
 
 
 def _is_list_or_table(text: str) -> bool:
@@ -36,7 +87,11 @@ class DuplicatedParagraph(Rule):
         paragraph right under a heading ending in a colon ("For the filling:"):
         recipes, lists and tables repeat a line on purpose. Nor is a repeat indented
         deeper than the paragraph it repeats: in a threaded comment page a reply
-        sits one level further in and quotes the comment it answers.
+        sits one level further in and quotes the comment it answers. Nor is a
+        paragraph made of sentences of an earlier, longer paragraph (two replies
+        quoting the same sentence of the article), nor a short dated header or
+        footer ("Posted on Nov 6, 2012 1:32 pm") whose neighbours do not repeat: two
+        comments posted in the same minute, not a duplicated block.
 
     Why it matters:
         Scrapers repeat blocks (a teaser printed again as the first paragraph, a
@@ -78,11 +133,12 @@ class DuplicatedParagraph(Rule):
         paras = doc.paragraphs
         seen: dict[str, int] = {}
         min_words = self.opts["min-words"]
+        quotations = None
         for idx, para in enumerate(paras):
             parts = para.text.split()
             if len(parts) < min_words:
                 continue
-            key = " ".join(parts).casefold()
+            key = _key(para.text)
             first = seen.get(key)
             if first is None:
                 seen[key] = idx
@@ -94,6 +150,12 @@ class DuplicatedParagraph(Rule):
             line, first_col = doc.line_col(paras[first].start)
             if doc.line_col(para.start)[1] > first_col:
                 continue  # a nested reply quoting the comment it answers
+            if _is_dated_header(para.text) and not _in_repeated_block(paras, idx, first):
+                continue  # two posts stamped with the same minute
+            if quotations is None:
+                quotations = _Quotations(doc)
+            if quotations.quotes(first):
+                continue  # the same sentence of a longer paragraph quoted twice
             prev_end = paras[idx - 1].end
             yield self.diagnostic(
                 para.start,
