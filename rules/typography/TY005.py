@@ -12,11 +12,17 @@ _AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
 
 # A list bullet opening its line, after any indent: the spaces after it align the item.
 # Word's Symbol and Wingdings bullets come through a paste as "Ø", "§" or "¨".
-_BULLET_RE = regex.compile(r"[ \t]*[•·▪◦‣∙●○■□➢►*+\-Ø§¨]")
+# A list number closed by a bracket ("1)", "(iv)", "b)") aligns its item the same way.
+_BULLET_RE = regex.compile(r"[ \t]*(?:[•·▪◦‣∙●○■□➢►*+\-Ø§¨]|\(?[\p{L}\d]{1,3}\))")
 
 # The rest of a line that is only a date, with or without a time: the field after a
 # name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
 _DATE_FIELD_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
+
+# A date right before the spaces: on a short line that does not end like a sentence,
+# the field before them is a header's date ("Posted by Kim on April 6, 2007  Permalink").
+_DATE_BEFORE_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})\\Z", regex.IGNORECASE)
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
 
 # A short line stamped with a date and a time is a comment header: its spaces part fields.
 _HEADER_MAX = 100
@@ -27,11 +33,13 @@ class DoubleSpace(Rule):
     What it does:
         Flags a run of two or more spaces between two words of a line. Spaces after a
         sentence-ending mark (the typewriter convention), indentation, the spaces that
-        align an item after a list bullet ("•   Item", and "Ø   Item": a Symbol-font
-        bullet pasted from a word processor), the spaces that set apart a run of
+        align an item after a list bullet or a bracketed list number ("•   Item",
+        "1)  Item", and "Ø   Item": a Symbol-font bullet pasted from a word
+        processor), the spaces that set apart a run of
         symbols ("!@#$%^&*()  COMMENTS"), a label's colon ending its line ("Kim  :")
-        or a date closing or opening a header line ("Ashley  November 13, 2012 at 12:21
-        PM", "October 11, 2012  Karen"),
+        or a date closing a header line or one of its fields ("Ashley  November 13,
+        2012 at 12:21 PM", "October 11, 2012  Karen", "Posted by Kim on April 6, 2007
+        Permalink"),
         short lines stamped with a date and time (comment headers: "by Kim on Aug 9,
         2012 11:52 AM  3 recs"), and lines that look like a table (three or more such
         runs, or cells between | bars) are not flagged. In Markdown, only the prose is
@@ -93,6 +101,12 @@ class DoubleSpace(Rule):
                     continue  # "Ashley  November 13, 2012 at 12:21 PM": fields of a header line
                 if TIMESTAMP_RE.fullmatch(line.text.strip(), 0, len(line.text[: m.start()].strip())):
                     continue  # "October 11, 2012  Karen": a date opening a header line, then the name
+                if (
+                    len(line.text) <= _HEADER_MAX
+                    and _DATE_BEFORE_RE.search(line.text, 0, m.start())
+                    and not _SENTENCE_END_RE.search(line.text)
+                ):
+                    continue  # "Posted by Kim on April 6, 2007  Permalink": a date closing a header's field
                 yield self.diagnostic(
                     s, e,
                     f"{e - s} spaces between '{before}' and '{after}'",
