@@ -89,7 +89,9 @@ class InconsistentName(Rule):
         beside Francois, Holly beside Holy), capitals inside a web or e-mail
         address, a handle or a hashtag (www.AskAmy.com beside Ask Amy), and
         capitals for emphasis (AWEsome). Words in the configured vocabulary and names
-        handled by the names vocabulary (NM002) are never flagged.
+        handled by the names vocabulary (NM002) are never flagged. Nor are a word
+        spelled out letter by letter (Y-O-U beside You) and a people beside its
+        doctrine (Wahhabis beside Wahhabism).
 
     Options:
         min-dominant (int, default 2): mentions the dominant spelling needs.
@@ -121,7 +123,7 @@ class InconsistentName(Rule):
             house.update(v.casefold() for v in variants)
         groups: dict[str, list] = {}
         for form, ms in table.by_form.items():
-            if form.casefold() in vocab or form.casefold() in house:
+            if form.casefold() in vocab or form.casefold() in house or _SPELLED_OUT_RE.fullmatch(form):
                 continue
             if is_name_form(form, ms, table.lower_words):
                 groups[form] = ms
@@ -238,6 +240,8 @@ class InconsistentName(Rule):
             # a slip cuts a name short; a longer spelling is another word or name
             # (PepsiCo/Pepsi, Peter/Pete, Romanov/Roman) or words run together
             return None
+        if kind in ("truncated", "inflected") and skeleton(b).endswith("ism") and skeleton(b)[:-1] == skeleton(a):
+            return None  # Wahhabis beside Wahhabism, Sufis beside Sufism: the followers, not the doctrine
         lone = _lone_slip(a, ma, mb, lower_words)
         if kind == "inflected":
             # Japa for Japan is a slip; Russia beside Russian, Democrat beside
@@ -362,6 +366,8 @@ def _common_lower_word(form: str) -> bool:
 
 
 _EMPHASIS_RE = regex.compile(r"\p{Lu}{3,}\p{Ll}")
+# A word spelled out letter by letter for emphasis: Y-O-U, N-O.
+_SPELLED_OUT_RE = regex.compile(r"\p{L}(?:-\p{L}){2,}")
 
 
 def _emphasis(form: str) -> bool:
