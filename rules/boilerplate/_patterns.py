@@ -443,7 +443,9 @@ def _max_width(p: str) -> int | None:
 
 # Every character that ``\\s`` can match, and a few more (what ``str.isspace`` calls
 # space): stripping more than a leading class can match is still safe below.
-_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+@lru_cache(maxsize=1)
+def _spaces() -> str:
+    return "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _start(p: str) -> tuple[str, tuple[str, ...]] | None:
@@ -478,7 +480,7 @@ def _class_chars(inner: str) -> str | None:
         if ch == "\\":
             nxt = inner[j + 1 : j + 2]
             if nxt == "s":
-                out.append(_SPACES)
+                out.append(_spaces())
             elif nxt and nxt.isascii() and not nxt.isalnum():
                 out.append(nxt)
             else:
