@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+from linter.rules.support import datafile, folding
 from linter.rules.support.folding import fold_for_patterns
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = datafile.DATA
 
 
 _PENDING = object()
@@ -32,7 +27,8 @@ class LineKind:
     answers too."""
 
     __slots__ = (
-        "name", "where", "language", "markdown", "info", "starts", "_literals", "_source", "_compiled", "_union"
+        "name", "where", "language", "markdown", "info", "starts", "_literals", "_widths", "_source", "_compiled",
+        "_union",
     )
 
     def __init__(
@@ -48,8 +44,11 @@ class LineKind:
         # Per pattern: what any match starts with (``_start``), or None (unknown);
         # and literals one of which any match contains, or None (unknown), read from
         # the pattern when a line passes the first test (_PENDING until then).
-        self.starts = [_start(p) for p in patterns]
-        self._literals: list = [_PENDING] * len(patterns)
+        known = [_analysis(p) for p in patterns]
+        self.starts = [_start(p) if a is None else a[0] for p, a in zip(patterns, known)]
+        self._literals: list = [_PENDING if a is None else a[1] for a in known]
+        # Per pattern: the longest text a match can span, or None (unknown).
+        self._widths = [None if a is None else a[2] for a in known]
         self._source = patterns
         self._compiled: list[regex.Pattern | None] = [None] * len(patterns)
         # A flag set for the whole pattern ("(?x)") applies to the whole union in
@@ -87,6 +86,9 @@ class LineKind:
                 chars, prefixes = start
                 if not (folded.lstrip(chars) if chars else folded).startswith(prefixes):
                     continue
+            width = self._widths[i]
+            if width is not None and len(text) > width:
+                continue
             literals = self._required_at(i)
             if literals is not None and not any(lit in folded for lit in literals):
                 continue
@@ -380,9 +382,70 @@ def _prefixes(p: str) -> tuple[str, ...] | None:
     return ("".join(run),) if run else None
 
 
+# What the data index records for each pattern of the data files (see
+# ``rules/support/datafile.py``): its start (``_start``), the literals one of which every
+# match contains (``_required``) and the longest text a match can span. The record
+# holds for this module's code and the folding the literals are read with.
+_ANALYSES_NAME = "boilerplate-patterns"
+_ANALYSES: dict | None = None
+# A width the regex module reports for an unbounded repeat is at least this.
+_UNBOUNDED = 1 << 31
+
+
+def _analysis_source() -> bytes:
+    return Path(__file__).read_bytes() + Path(folding.__file__).read_bytes()
+
+
+def _analysis(p: str) -> tuple | None:
+    """``(start, required, width)`` of ``p`` from the data index, or None when the
+    index does not hold it (the analyses are then made here, the width left unknown)."""
+    global _ANALYSES
+    if _ANALYSES is None:
+        _ANALYSES = datafile.derived(_ANALYSES_NAME, _analysis_source()) or {}
+    a = _ANALYSES.get(p)
+    if a is None:
+        return None
+    start, required, width = a
+    return (None if start is None else (start[0], tuple(start[1])), required, width)
+
+
+def analyse(p: str) -> list:
+    """What the data index records for pattern ``p``: ``[start, required, width]``."""
+    start = _start(p)
+    return [None if start is None else [start[0], list(start[1])], _required(p), _max_width(p)]
+
+
+def analyses() -> tuple[bytes, dict]:
+    """The source the analyses depend on, and the analysis of every pattern of the
+    data files, for the data index."""
+    sources = [p for kind in line_kinds() for p in kind._source]
+    for kind in wire_kinds():
+        for gate in (kind.prefix, kind.line):
+            if gate is not None:
+                sources += gate._source
+    return _analysis_source(), {p: analyse(p) for p in sources}
+
+
+def _max_width(p: str) -> int | None:
+    """The longest text a match of ``p``, compiled as ``_union`` compiles it, can span;
+    None when unbounded or not known. Read from the regex module's own parse, which
+    only the data index's builder asks for: a parse that fails answers None."""
+    try:
+        from regex import _regex_core as core
+
+        source = core.Source("(?:(?:" + p + "))")
+        info = core.Info(regex.IGNORECASE | regex.V0, source.char_type, {})
+        width = core._parse_pattern(source, info).max_width()
+    except Exception:  # noqa: BLE001  (an internal parse: any failure means "not known")
+        return None
+    return width if isinstance(width, int) and 0 <= width < _UNBOUNDED else None
+
+
 # Every character that ``\\s`` can match, and a few more (what ``str.isspace`` calls
 # space): stripping more than a leading class can match is still safe below.
-_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+@lru_cache(maxsize=1)
+def _spaces() -> str:
+    return "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _start(p: str) -> tuple[str, tuple[str, ...]] | None:
@@ -417,7 +480,7 @@ def _class_chars(inner: str) -> str | None:
         if ch == "\\":
             nxt = inner[j + 1 : j + 2]
             if nxt == "s":
-                out.append(_SPACES)
+                out.append(_spaces())
             elif nxt and nxt.isascii() and not nxt.isalnum():
                 out.append(nxt)
             else:
@@ -444,7 +507,7 @@ class _GatedUnion:
     def __init__(self, patterns: list[str], flags: int) -> None:
         self._source = patterns
         self._flags = flags
-        self._required = [_required(p) for p in patterns]
+        self._required = [_required(p) if a is None else a[1] for p, a in ((p, _analysis(p)) for p in patterns)]
         self._pattern: regex.Pattern | None = None
 
     def _get(self, text: str) -> regex.Pattern | None:
@@ -500,7 +563,7 @@ def _union(patterns: list[str], flags: int) -> regex.Pattern | None:
 def _data(path: Path) -> dict:
     """The parsed ``boilerplate_*.toml`` file at ``path``, read once for both its line
     kinds and its vocabulary."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return datafile.load_toml(path)
 
 
 def line_kinds() -> list[LineKind]:
@@ -575,7 +638,7 @@ def wire_kinds() -> list[WireKind]:
     """Wire slugs, editor's notes and credit lines from ``boilerplate_wire.toml``."""
     global _WIRE_KINDS
     if _WIRE_KINDS is None:
-        raw = tomllib.loads((_DATA / "boilerplate_wire.toml").read_text(encoding="utf-8"))
+        raw = _data(_DATA / "boilerplate_wire.toml")
         kinds = []
         for k in raw.get("kind", []):
             flags = 0 if k.get("case_sensitive") else regex.IGNORECASE

@@ -18,7 +18,6 @@ Everything here is a pure function of its arguments; profiles are loaded once.
 
 from __future__ import annotations
 
-import sys
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,11 +26,7 @@ from typing import Iterable, NamedTuple
 
 import regex
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+from linter.rules.support.datafile import DATA, load_toml
 from linter.rules.support.folding import fold_for_langid
 
 
@@ -88,7 +83,7 @@ _DATA: _Data | None = None
 
 
 def data_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data"
+    return DATA
 
 
 def _profile_from(raw: dict) -> Profile:
@@ -120,7 +115,7 @@ def profile(code: str) -> Profile | None:
         path = data_dir() / f"language_{code}.toml"
         found = None
         if path.name != "language_names.toml" and path.exists():
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = load_toml(path)
             if raw.get("code") == code:
                 found = _profile_from(raw)
         if found is None:
@@ -138,12 +133,12 @@ def _load() -> _Data:
     names: dict[str, str] = {}
     names_file = folder / "language_names.toml"
     if names_file.exists():
-        names.update(tomllib.loads(names_file.read_text(encoding="utf-8")).get("names", {}))
+        names.update(load_toml(names_file).get("names", {}))
     profiles: dict[str, Profile] = {}
     for path in sorted(folder.glob("language_*.toml")):
         if path.name == "language_names.toml":
             continue
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = load_toml(path)
         code = raw["code"]
         single = _SINGLE.get(code) if path.name == f"language_{code}.toml" else None
         profiles[code] = single or _profile_from(raw)
