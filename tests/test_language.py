@@ -162,8 +162,13 @@ def test_boilerplate_prefixes_every_match_starts_with():
     assert _prefixes("(follow|like) us") == ("follow", "like")
     assert _prefixes(r"kommentare? ?\(\d+\)") == ("kommentar",)
     assert _prefixes("(?=.*\\d)photo: .+") == ("photo: ",)
-    # optional or repeated starts, escapes for classes and whole-pattern flags tell nothing
-    assert _prefixes("(jetzt )?newsletter") is None
+    # a group that may be left out: its starts, and those of what follows it
+    assert _prefixes("(jetzt )?newsletter") == ("jetzt ", "newsletter")
+    assert _prefixes("((our|more) )?(most|top) read") == ("our", "more", "most", "top")
+    assert _prefixes("(ab)+c") == ("ab",)
+    assert _prefixes("x(ab)*") == ("x",)
+    assert _prefixes("(jetzt )?[a-z]+") is None  # what follows the group tells nothing
+    # repeated classes, escapes for classes and whole-pattern flags tell nothing
     assert _prefixes(r"[|•\s]*(mon|tue)") is None
     assert _prefixes(r"\d+ comments") is None
     assert _prefixes("(?x) share") is None
@@ -187,6 +192,8 @@ _PATTERN_LINES = [
     "Подписывайтесь на нас", "Paylaş", "x", "|||", "The council met on Tuesday to discuss the budget.",
     "Follow the money, the minister said.", "ſhare this article", "İletişim", "Sign up for our newsletter",
     "| Share this", "» More from our site", "• Tweet this", "- Reuters", "(Getty Images)", ">> Most read",
+    "People in the news", "In the news", "Today's most read", "Most read", "Our top stories this week",
+    "Top honours went to the cast of the film.", "More rain is expected on Friday.", "Jetzt Newsletter",
 ]
 
 

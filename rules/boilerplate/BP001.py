@@ -6,18 +6,19 @@ from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Sev
 from linter.rule import Option, Rule
 from linter.rules.boilerplate._patterns import furniture_score, match_line
 from linter.rules.support.lines import delete_line_fix, snippet
+from linter.rules.support.patterns import lazy
 
 # A link's text ends without a full stop, or with the ellipsis of a cut teaser.
-_LINK_LINE_END_RE = regex.compile(r"(?<![.…])[.;,]\s*$")
+_LINK_LINE_END_RE = lazy(r"(?<![.…])[.;,]\s*$")
 # A menu entry between two boilerplate lines: a few words, no address, no heading's
 # colon or teaser's ellipsis (a headline, "via example.com" or "On the Net:" is not one),
 # and no exclamation or question: a menu names places, while a short line that exclaims
 # or asks ("Nice!", "Thanks, guys! :)") is a reader's comment between two comment stamps.
 _MENU_MAX_WORDS = 4
-_NOT_MENU_RE = regex.compile(
+_NOT_MENU_RE = lazy(
     r"https?://|www\.|\w\.(com|org|net|co|gov|edu|info)\b|[:…]\s*$|\.\.\.\s*$|^via\b|\w[!?]", regex.I
 )
-_WORD_RE = regex.compile(r"\w+")
+_WORD_RE = lazy(r"\w+")
 # Story furniture (bylines, timestamps, credits, contact lines) is reported at the
 # article's edges only: within this many lines of the first or last line of its body,
 # the longest run of prose lines (lines of at least _PROSE_MIN_WORDS words ending like a
@@ -27,14 +28,14 @@ _WORD_RE = regex.compile(r"\w+")
 _EDGE_LINES = 3
 _PROSE_MIN_WORDS = 6
 _ARTICLE_GAP = 3
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = lazy(r"[.!?…][\"'”’)\]]*\s*$")
 # A bare byline, "By" and the writer's name alone ("By Jane Doe", "By Jane Doe and Sam
 # Roe"), is the credit written into the copy itself (wire and print stories carry it), not
 # furniture the page put round the story: only a byline with what a page adds (its
 # outlet, a date or time, a separator, "Posted by", a handle) is reported.
 _NAME = r"\p{Lu}[\p{L}'’.-]*"
 _PARTICLE = r"(?:de|van|von|da|di|del|la|le|bin|al|el)"
-_BARE_BYLINE_RE = regex.compile(
+_BARE_BYLINE_RE = lazy(
     rf"\s*(?i:by)\s+{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}))*(?:\s+(?i:and|&)\s+{_NAME}(?:\s+(?:{_NAME}|{_PARTICLE}))*)?\s*"
 )
 # Lines that are boilerplate wherever they stand are short; longer lines are prose

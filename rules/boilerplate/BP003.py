@@ -1,17 +1,17 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
 from linter.rules.support.lines import TIMESTAMP_RE, snippet
 from linter.rules.support.quality import is_bullet_line
+from linter.rules.support.patterns import lazy
 
-_WORD_RE = regex.compile(r"\w+")
+_WORD_RE = lazy(r"\w+")
 # Cells of a table row: between | bars, or three or more set apart by tabs or runs of spaces.
-_CELL_GAP_RE = regex.compile(r"\t|  +")
+_CELL_GAP_RE = lazy(r"\t|  +")
 # A short heading that opens a list or a section: "For the filling:", "Method:".
-_LABEL_RE = regex.compile(r"\A[^\n]{1,60}:\s*\Z")
+_LABEL_RE = lazy(r"\A[^\n]{1,60}:\s*\Z")
 # A paragraph this short that carries a date is a post's header or footer ("Posted on
 # Nov 6, 2012 1:32 pm", "Kim says: November 12, 2012 at 8:57 pm").
 _HEADER_MAX_WORDS = 16

@@ -11,6 +11,7 @@ import regex
 
 from linter.rules.support import datafile, folding
 from linter.rules.support.folding import fold_for_patterns
+from linter.rules.support.patterns import lazy
 
 _DATA = datafile.DATA
 
@@ -108,8 +109,8 @@ _QUANTIFIERS = frozenset("?*+{")
 # Inline flags for the whole pattern (verbose mode...) change what literals mean; a
 # scoped group such as "(?-i:...)" (case kept significant) does not, since a literal
 # it holds still stands in the folded line whenever the group matches.
-_INLINE_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]+\)")
-_SCOPED_FLAGS_RE = regex.compile(r"\(\?[a-zA-Z^-]+:")
+_INLINE_FLAGS_RE = lazy(r"\(\?[a-zA-Z^-]+\)")
+_SCOPED_FLAGS_RE = lazy(r"\(\?[a-zA-Z^-]+:")
 
 
 def _class_end(p: str, j: int) -> int:
@@ -315,8 +316,9 @@ def _prefixes(p: str) -> tuple[str, ...] | None:
     """Literals (folded by ``fold_for_patterns``) one of which every match of ``p``
     starts with when matched case-insensitively, or None when the pattern's start is
     not read simply enough to tell: a run of plain characters, then at most one group
-    or simple character class, none of them optional or repeated. A lookaround
-    at the start matches no text and is passed over."""
+    or simple character class, the class neither optional nor repeated. A group
+    that may be left out ("(jetzt )?newsletter": "jetzt ", "newsletter") gives its own starts and those of
+    what follows it. A lookaround at the start matches no text and is passed over."""
     if _INLINE_FLAGS_RE.search(p):
         return None
     alternatives = _top_level_alternatives(p)
@@ -360,11 +362,18 @@ def _prefixes(p: str) -> tuple[str, ...] | None:
                 break
             else:
                 inner = p[j + 1 : close]
-            if _quantifier(p, close + 1) is not None:
-                break
+            quant = _quantifier(p, close + 1)
             nested = _prefixes(inner)
             if nested is None:
                 break
+            if quant is not None and not quant[0]:
+                # "(jetzt )?newsletter": a match starts with the group's start or,
+                # without the group, with what follows it ("(ab)+c" starts as "(ab)").
+                rest = _prefixes(p[quant[1] :])
+                if rest is None:
+                    break
+                head = "".join(run)
+                return tuple(head + x for x in nested) + tuple(head + x for x in rest)
             literal, end = None, close + 1
         elif ch in _METACHARACTERS:
             break
@@ -549,7 +558,7 @@ class Vocabulary:
 
 _LINE_KINDS: list[LineKind] | None = None
 _VOCABULARY: Vocabulary | None = None
-_TOKEN_RE = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*")
+_TOKEN_RE = lazy(r"[\p{L}][\p{L}\p{M}'’-]*")
 _WIRE_KINDS: list[WireKind] | None = None
 
 

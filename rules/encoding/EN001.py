@@ -7,6 +7,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
 # UTF-8 read through a single-byte code page turns every non-ASCII character
 # into a lead-byte character (bytes 0xC0-0xF4) followed by continuation-byte
@@ -39,8 +40,8 @@ def _lead_cont_re():
     return regex.compile(f"[ÃÂ]|[{_class(lead)}][{_class(cont)}]")
 
 
-_TOKEN_RE = regex.compile(r"\S+")
-_C1_RE = regex.compile(r"[\u0080-\u009f]")
+_TOKEN_RE = lazy(r"\S+")
+_C1_RE = lazy(r"[\u0080-\u009f]")
 
 
 def _c1_as_cp1252(m) -> str:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
-_RUN_RE = regex.compile(r"\ufffd+")
-_WORD_AROUND_RE = regex.compile(r"\S*\ufffd+\S*")
+_RUN_RE = lazy(r"\ufffd+")
+_WORD_AROUND_RE = lazy(r"\S*\ufffd+\S*")
 
 
 class ReplacementCharacter(Rule):

@@ -3,10 +3,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import regex
 
 from linter.diagnostic import Applicability, Category, Edit, Fix, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
 # Zero-width and invisible format characters, soft hyphen, BOM, C0 controls other
 # than tab/newline/carriage return/form feed, DEL and C1 controls.
@@ -29,13 +29,13 @@ _NAMES = {
     "\u034f": "combining grapheme joiner",
 }
 # Scripts whose spelling uses the joiners (Persian, Arabic, Indic, Sinhala...).
-_JOINING_SCRIPT_RE = regex.compile(
+_JOINING_SCRIPT_RE = lazy(
     r"[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}"
     r"\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}"
     r"\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}"
     r"\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Hebrew}]"
 )
-_EMOJI_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\p{Regional_Indicator}]")
+_EMOJI_RE = lazy(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\p{Regional_Indicator}]")
 
 
 _NUL_FLOOD = 20

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
-_BIDI_RE = regex.compile(r"[\u202a-\u202e\u2066-\u2069]+")
+_BIDI_RE = lazy(r"[\u202a-\u202e\u2066-\u2069]+")
 _NAMES = {
     0x202A: "LEFT-TO-RIGHT EMBEDDING",
     0x202B: "RIGHT-TO-LEFT EMBEDDING",

@@ -4,6 +4,7 @@ import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
 # Cyrillic and Greek letters that look like Latin ones, and the reverse.
 _TO_LATIN = {
@@ -25,8 +26,8 @@ _LATIN_TO_GREEK = {
     "o": "ο", "A": "Α", "B": "Β", "E": "Ε", "Z": "Ζ", "H": "Η", "I": "Ι", "K": "Κ", "M": "Μ",
     "N": "Ν", "O": "Ο", "P": "Ρ", "T": "Τ", "Y": "Υ", "X": "Χ", "v": "ν",
 }
-_MIXED_GATE_RE = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
-_PART_RE = regex.compile(r"[\p{L}\p{M}]+")
+_MIXED_GATE_RE = lazy(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_PART_RE = lazy(r"[\p{L}\p{M}]+")
 
 
 def _script(ch: str) -> str | None:

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
-_CLUSTER_RE = regex.compile(r"\X")
-_WORD_RE = regex.compile(r"\S+")
+_CLUSTER_RE = lazy(r"\X")
+_WORD_RE = lazy(r"\S+")
 
 
 class NotNfc(Rule):

@@ -18,13 +18,14 @@ from linter.rules.support.langid import (
     tokens_of,
 )
 from linter.rule import Option, Rule
+from linter.rules.support.patterns import lazy
 
 # Lines that name people or places rather than say anything in a language.
-_BYLINE_RE = regex.compile(r"^\s*(?:by|from|par|von|por|di|od)\s+\p{Lu}", regex.I)
-_DATELINE_RE = regex.compile(r"^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^.!?]{0,40}(?:\([^)]{1,20}\))?\s*[-–—:]?\s*$")
-_NON_ASCII_LETTER_RE = regex.compile(r"(?=\p{L})[^\x00-\x7f]")
-_QUOTE_RE = regex.compile(r"[\"“”„«»]")
-_URL_RE = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w+")
+_BYLINE_RE = lazy(r"^\s*(?:by|from|par|von|por|di|od)\s+\p{Lu}", regex.I)
+_DATELINE_RE = lazy(r"^\s*\p{Lu}[\p{Lu}\s.'’-]+,[^.!?]{0,40}(?:\([^)]{1,20}\))?\s*[-–—:]?\s*$")
+_NON_ASCII_LETTER_RE = lazy(r"(?=\p{L})[^\x00-\x7f]")
+_QUOTE_RE = lazy(r"[\"“”„«»]")
+_URL_RE = lazy(r"(?:\b(?:https?|ftp)://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\w)@\w+")
 
 
 class ForeignSegment(Rule):

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rules.support.names import (
@@ -19,6 +18,7 @@ from linter.rules.support.names import (
 )
 from linter.rule import Option, Rule
 from linter.rules.support.lexicon import english_levels, is_english, misspelling_corrections
+from linter.rules.support.patterns import lazy
 
 # Kinds that need more than counts: a changed letter or a short spelling must also
 # share a neighbouring word (first name, title) with the dominant form, except a vowel
@@ -365,9 +365,9 @@ def _common_lower_word(form: str) -> bool:
     return low is not None and low <= _MAX_COMMON_LEVEL
 
 
-_EMPHASIS_RE = regex.compile(r"\p{Lu}{3,}\p{Ll}")
+_EMPHASIS_RE = lazy(r"\p{Lu}{3,}\p{Ll}")
 # A word spelled out letter by letter for emphasis: Y-O-U, N-O.
-_SPELLED_OUT_RE = regex.compile(r"\p{L}(?:-\p{L}){2,}")
+_SPELLED_OUT_RE = lazy(r"\p{L}(?:-\p{L}){2,}")
 
 
 def _emphasis(form: str) -> bool:

@@ -5,9 +5,10 @@ import regex
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rules.support.quality import Thresholds
 from linter.rule import Option, Rule
+from linter.rules.support.patterns import lazy
 
 _T = Thresholds()
-_LOREM_RE = regex.compile(r"\blorem\s+ipsum\b", regex.IGNORECASE)
+_LOREM_RE = lazy(r"\blorem\s+ipsum\b", regex.IGNORECASE)
 
 
 class LoremIpsum(Rule):

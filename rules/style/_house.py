@@ -44,6 +44,7 @@ from linter.errors import reason
 from linter.rule import Rule, RuleStopped
 from linter.rules.style import _patterns
 from linter.rules.style._patterns import Matcher, PatternError
+from linter.rules.support.patterns import lazy
 
 ENTRY_POINT_GROUP = "copydesk.styles"
 
@@ -78,8 +79,8 @@ DEFAULT_MESSAGES = {
     "occurrence": "'{match}' {count} times in this document; the house style allows at most {max}",
 }
 
-_PREFIX_RE = regex.compile(r"^[A-Z]{2}$")
-_NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_PREFIX_RE = lazy(r"^[A-Z]{2}$")
+_NAME_RE = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class StyleError(ValueError):
@@ -487,7 +488,7 @@ class HouseRule(Rule):
 
 
 # Between two occurrences of a repetition: spaces, and at most one line break.
-_GAP_RE = regex.compile(r"[ \t]*(?:\r?\n)?[ \t]*")
+_GAP_RE = lazy(r"[ \t]*(?:\r?\n)?[ \t]*")
 
 
 # ------------------------------------------------------------------ rule classes

@@ -22,6 +22,7 @@ import re
 from typing import Iterator
 
 import regex
+from linter.rules.support.patterns import lazy
 
 # Seconds of matching one rule may spend on one document before it is stopped.
 TIME_LIMIT = 2.0
@@ -31,8 +32,8 @@ TIME_LIMIT = 2.0
 # no boundary on that side.
 _START = r"(?:(?<!\w)|(?!\w))"
 _END = r"(?:(?!\w)|(?<!\w))"
-_BLANK_LINE_RE = regex.compile(r"\n[ \t\r]*\n")
-_SPACE_RE = regex.compile(r"\s+")
+_BLANK_LINE_RE = lazy(r"\n[ \t\r]*\n")
+_SPACE_RE = lazy(r"\s+")
 
 
 class PatternError(ValueError):
@@ -204,7 +205,7 @@ class _Group:
 
 
 _WAY_OUT = "; make the repetition possessive ((?:...)*+, a++) or the group atomic ((?>...)) if it cannot backtrack"
-_QUANT_RE = regex.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
+_QUANT_RE = lazy(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
 
 
 def backtracking_risk(pattern: str) -> str | None:

@@ -28,29 +28,14 @@ import regex
 
 from linter.rules.support.datafile import DATA, load_toml
 from linter.rules.support.folding import fold_for_langid
+from linter.rules.support.patterns import lazy
 
 
-class _LazyPattern:
-    """A regex compiled on first use: plainly English documents never need these, and
-    compiling them at import costs a noticeable part of a one-article check."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, *args) -> None:
-        self._args = args
-        self._compiled: regex.Pattern | None = None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = regex.compile(*self._args)
-        return getattr(self._compiled, name)
-
-
-_WORD_RE = _LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+_WORD_RE = lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
 _APOSTROPHES = ("'", "’")
 # Ijekavian spellings (vrijeme, mjesto, dijete): Bosnian, Croatian, Montenegrin, not
 # ekavian Serbian. "lje"/"nje" are digraphs common to all, so l and n are left out.
-_IJEKAVIAN_RE = _LazyPattern(
+_IJEKAVIAN_RE = lazy(
     r"(?:[bcčćdđfghkmprsštvzž]ije[a-zčćšžđ]|(?<![o])[bcčćdđfghkmprsštvzž]je[a-zčćšžđ]{2,})"
 )
 _BCS_CODES = frozenset({"hr", "bs", "sr"})
@@ -203,9 +188,9 @@ def script_of(ch: str) -> str:
 
 
 _CJK_SCRIPTS = ("Han", "Kana", "Hangul")
-_ASCII_LETTER_RE = _LazyPattern(r"[A-Za-z]")
-_NON_ASCII_RE = _LazyPattern(r"[^\x00-\x7f]")
-_UPPER_RE = _LazyPattern(r"\p{Lu}")
+_ASCII_LETTER_RE = lazy(r"[A-Za-z]")
+_NON_ASCII_RE = lazy(r"[^\x00-\x7f]")
+_UPPER_RE = lazy(r"\p{Lu}")
 
 
 def scripts(text: str) -> Counter:
@@ -322,7 +307,7 @@ class Guess(NamedTuple):
 # CLD2's codes that differ from the ISO 639-1 codes used here, and its answers that name
 # a script rather than a language ("xx-Latn"), an unknown ("un", "xxx") or a test code.
 _CLD2_CODES = {"iw": "he", "zh-Hant": "zh", "sr-ME": "sr", "jw": "jv"}
-_CONTROL_RE = _LazyPattern(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}]+")
+_CONTROL_RE = lazy(r"[\p{Cc}\p{Cs}\p{Co}\p{Cn}]+")
 
 
 _CLD2: list = []  # [module or None] once looked for

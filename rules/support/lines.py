@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from linter.diagnostic import Applicability, Fix
+from linter.rules.support.patterns import lazy
 
 # A date, with or without a time, as comment headers and bylines write it:
 # "November 13, 2012 at 12:21 PM", "26 Oct 2012 at 3:47 am", "09/22/2012 08:40".
-TIMESTAMP_RE = regex.compile(
+TIMESTAMP_RE = lazy(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,? \d{4}"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"

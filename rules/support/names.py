@@ -25,9 +25,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
-import regex
 
 from linter.text import ABBREVIATIONS
+from linter.rules.support.patterns import lazy
 
 # --------------------------------------------------------------------------- strings
 
@@ -242,15 +242,15 @@ TITLES = frozenset(
     """.split()
 )
 
-_CONTRACTION_RE = regex.compile(r"['’](?:ll|re|ve|d|m|t)\Z")
-_POSSESSIVE_RE = regex.compile(r"(?:['’][sS]|['’])\Z")
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}'’]+")
-_HYPHEN_SPLIT_RE = regex.compile(r"([-‐])")
+_CONTRACTION_RE = lazy(r"['’](?:ll|re|ve|d|m|t)\Z")
+_POSSESSIVE_RE = lazy(r"(?:['’][sS]|['’])\Z")
+_LETTERS_RE = lazy(r"[\p{L}\p{M}'’]+")
+_HYPHEN_SPLIT_RE = lazy(r"([-‐])")
 _OPENERS = "\"'“‘„«([{—–-*•"
 # A run of non-space characters that is a web or e-mail address, a handle or a hashtag
 # (www.AskAmy.com, @AskAmy, #AskAmy, AskAmy.org/letters): its capitals spell an
 # address, not a mention of the name written beside it.
-_ADDRESS_RUN_RE = regex.compile(
+_ADDRESS_RUN_RE = lazy(
     r"""(?x)
     [\p{Ps}\p{Pi}"']*
     (?: \S*(?:@|://)\S*                                # e-mail, handle, scheme
@@ -260,10 +260,10 @@ _ADDRESS_RUN_RE = regex.compile(
     )
     """
 )
-_RUN_RE = regex.compile(r"\S+")
+_RUN_RE = lazy(r"\S+")
 # A lower-case particle joined by a hyphen to the next name (al-Shabwani, el-Sisi):
 # the names on either side still stand beside each other.
-_PARTICLE_GAP_RE = regex.compile(r" \p{Ll}{1,3}[-‐]")
+_PARTICLE_GAP_RE = lazy(r" \p{Ll}{1,3}[-‐]")
 
 
 class Mention(NamedTuple):
@@ -308,7 +308,7 @@ def _name_parts(word_start: int, text: str) -> list[tuple[int, int]]:
     return [(s, s + len(p)) for s, p in words if p.isalpha() and _is_capitalised(p)]
 
 
-_LINE_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_LINE_WORD_RE = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
 def _special_lines(doc) -> tuple[set[int], set[int]]:

@@ -30,15 +30,16 @@ import regex
 
 from linter.document import Document
 from linter.text import MASK_PLACEHOLDER as PLACEHOLDER
+from linter.rules.support.patterns import lazy
 
 # Whitespace-separated tokens, as in Gopher (words for the ratio signals).
-_TOKEN_RE = regex.compile(r"\S+")
-_ALPHA_RE = regex.compile(r"\p{L}")
-_LOREM_RE = regex.compile(r"\blorem\s+ipsum\b", regex.IGNORECASE)
-_BULLET_RE = regex.compile(r"^\s*(?:[-*•‣◦▪▫●○■□➢➤►▶–—]|\d{1,3}[.)])\s")
-_ELLIPSIS_END_RE = regex.compile(r"(?:\.\.\.|…)\s*$")
+_TOKEN_RE = lazy(r"\S+")
+_ALPHA_RE = lazy(r"\p{L}")
+_LOREM_RE = lazy(r"\blorem\s+ipsum\b", regex.IGNORECASE)
+_BULLET_RE = lazy(r"^\s*(?:[-*•‣◦▪▫●○■□➢➤►▶–—]|\d{1,3}[.)])\s")
+_ELLIPSIS_END_RE = lazy(r"(?:\.\.\.|…)\s*$")
 # A line ends a sentence: terminal punctuation, optionally followed by closers.
-_TERMINAL_RE = regex.compile(r"[.!?…:;]['\"”’»)\]]*\s*$")
+_TERMINAL_RE = lazy(r"[.!?…:;]['\"”’»)\]]*\s*$")
 _TRAILING_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…-–—"
 
 # Gopher's stop words: a real English text has at least two of them.

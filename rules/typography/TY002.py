@@ -2,21 +2,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
 
 from linter.rules.typography._quotes import analyse
+from linter.rules.support.patterns import lazy
 
 # A paragraph left open for a quotation that runs on ends with a complete sentence
 # (or a dash or colon introducing more).
-_RUN_ON_END_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s*\Z")
+_RUN_ON_END_RE = lazy(r"[.?!…:—–-][)\]’']?\s*\Z")
 # An unclosed quoted sentence followed by a fresh opening quote: "... 2000. "We ...
-_SENTENCE_BREAK_RE = regex.compile(r"[.?!…:—–-][)\]’']?\s+\Z")
+_SENTENCE_BREAK_RE = lazy(r"[.?!…:—–-][)\]’']?\s+\Z")
 
 # A paragraph ending in an excerpt mark: the quotation in it was cut short on purpose.
-_EXCERPT_END_RE = regex.compile(r"[\[(](?:\.\.\.|…)[\])]\s*\Z")
+_EXCERPT_END_RE = lazy(r"[\[(](?:\.\.\.|…)[\])]\s*\Z")
 
 # A quotation nested in one opened with the same mark ("a review of "Skyfall" here",
 # “he said “never” twice”) is closed by this mark after the inner one.

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Category, FixAvailability, Severity
 from linter.rule import Rule
 from bisect import bisect_right
 
 from linter.rules.typography._emoticons import BRACKET_RUN_RE, EMOTICON_RE, emoticon_chars
+from linter.rules.support.patterns import lazy
 
-_BRACKET_RE = regex.compile(r"[()\[\]{}]")
+_BRACKET_RE = lazy(r"[()\[\]{}]")
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _OPENERS = "([{"
 # List markers and enumerations: "1)", "2.)", "a)", "A]", "(i)" at the start of a line or item.
-_ENUM_RE = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\.?[)\]]")
+_ENUM_RE = lazy(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\.?[)\]]")
 
 
 class UnbalancedBrackets(Rule):
@@ -115,7 +115,7 @@ def _is_drawing(p: str) -> bool:
     return 2 * sum(1 for c in p if c.isalnum()) < marks and _WORDLIKE_RE.search(p) is None
 
 
-_WORDLIKE_RE = regex.compile(r"\p{L}{3}")
+_WORDLIKE_RE = lazy(r"\p{L}{3}")
 
 
 def _closed_by_emoticon(p: str, openers: list[int]) -> set[int]:

@@ -5,24 +5,25 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.support.lines import TIMESTAMP_RE
+from linter.rules.support.patterns import lazy
 
-_DOUBLE_RE = regex.compile(r"(?<=\S) {2,}(?=\S)")
+_DOUBLE_RE = lazy(r"(?<=\S) {2,}(?=\S)")
 # Two spaces after a sentence end are an old typewriter convention, not a slip.
-_AFTER_SENTENCE_RE = regex.compile(r"[.!?:…][\"'”’)\]]*\Z")
+_AFTER_SENTENCE_RE = lazy(r"[.!?:…][\"'”’)\]]*\Z")
 
 # A list bullet opening its line, after any indent: the spaces after it align the item.
 # Word's Symbol and Wingdings bullets come through a paste as "Ø", "§" or "¨".
 # A list number closed by a bracket ("1)", "(iv)", "b)") aligns its item the same way.
-_BULLET_RE = regex.compile(r"[ \t]*(?:[•·▪◦‣∙●○■□➢►*+\-Ø§¨]|\(?[\p{L}\d]{1,3}\))")
+_BULLET_RE = lazy(r"[ \t]*(?:[•·▪◦‣∙●○■□➢►*+\-Ø§¨]|\(?[\p{L}\d]{1,3}\))")
 
 # The rest of a line that is only a date, with or without a time: the field after a
 # name in a comment header ("Ashley  November 13, 2012 at 12:21 PM", "nabeel  09/22/2012").
-_DATE_FIELD_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
+_DATE_FIELD_RE = lazy(f"(?:{TIMESTAMP_RE.pattern})[ \\t]*", regex.IGNORECASE)
 
 # A date right before the spaces: on a short line that does not end like a sentence,
 # the field before them is a header's date ("Posted by Kim on April 6, 2007  Permalink").
-_DATE_BEFORE_RE = regex.compile(f"(?:{TIMESTAMP_RE.pattern})\\Z", regex.IGNORECASE)
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*\Z")
+_DATE_BEFORE_RE = lazy(f"(?:{TIMESTAMP_RE.pattern})\\Z", regex.IGNORECASE)
+_SENTENCE_END_RE = lazy(r"[.!?…][\"'”’)\]]*\s*\Z")
 
 # A short line stamped with a date and a time is a comment header: its spaces part fields.
 _HEADER_MAX = 100

@@ -2,21 +2,21 @@ from __future__ import annotations
 
 import re
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typography._emoticons import EMOTICON_RE
+from linter.rules.support.patterns import lazy
 
 # A word, then spaces, then , . ; : ! ? followed by a space, a closing mark or the end.
 # Candidates: a space or tab, then the mark, then a space, a closing mark or the end
 # (stdlib re: much faster than regex on this literal-led pattern).
 _SPACE_BEFORE_RE = re.compile(r"[ \t]([,.;:!?])(?=[\s\"”’)\]]|\Z)")
-_WORD_END_RE = regex.compile(r"[\p{L}\p{N}\"”’)\]]")
+_WORD_END_RE = lazy(r"[\p{L}\p{N}\"”’)\]]")
 
 
-_MIDSENTENCE_RE = regex.compile(r"[ \t]+[\p{Ll}\d]")
-_NEXT_WORD_RE = regex.compile(r"\s*(\S+)")
+_MIDSENTENCE_RE = lazy(r"[ \t]+[\p{Ll}\d]")
+_NEXT_WORD_RE = lazy(r"\s*(\S+)")
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
+from linter.rules.support.patterns import lazy
 
 # Two lower-case letters, a sentence end (plus closing quotes or brackets), then a
 # capital and a lower-case letter with no space between: said.The
-_MISSING_RE = regex.compile(r"(?<![.!?])([.!?]++[\"”’)]*+)(?=\p{Lu}\p{Ll})")
-_TOKEN_RE = regex.compile(r"\S+")
-_URLISH_RE = regex.compile(r"(?i)(?:https?://|www\.|@|/|\\|\.(?:com|org|net|gov|edu|co|uk|io|html?|php|aspx?|pdf|docx?|xlsx?|jpe?g|png|gif|exe|zip|txt|csv)\b)")
+_MISSING_RE = lazy(r"(?<![.!?])([.!?]++[\"”’)]*+)(?=\p{Lu}\p{Ll})")
+_TOKEN_RE = lazy(r"\S+")
+_URLISH_RE = lazy(r"(?i)(?:https?://|www\.|@|/|\\|\.(?:com|org|net|gov|edu|co|uk|io|html?|php|aspx?|pdf|docx?|xlsx?|jpe?g|png|gif|exe|zip|txt|csv)\b)")
 
 
 class MissingSpaceAfterSentence(Rule):

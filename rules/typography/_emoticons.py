@@ -7,7 +7,7 @@ brackets or look at the space before a colon or semicolon leave them alone.
 
 from __future__ import annotations
 
-import regex
+from linter.rules.support.patterns import lazy
 
 # Eyes (a colon, semicolon or equals sign, or 8 / x with a nose), an optional nose
 # ("-", "o", "0", ".": ":-)", "=0)", ":.)", a long one ":--)"),
@@ -15,7 +15,7 @@ import regex
 # smile inside); or the same turned round. Not inside a word on the
 # mouth's side ("(:foo" is no face). A frown's chin is no opener of what follows
 # (":( (but" opens an aside).
-EMOTICON_RE = regex.compile(
+EMOTICON_RE = lazy(
     r"(?:(?<!\d)[:;=](?:-+|[oO0^'*.])?|(?<!\w)[8xX][-^*'])"
     # the mouth, and a double chin: more of the same bracket after a space (":( ((", ";-) )")
     r"(?:\(+(?: \(+(?![\w(\[{]))?|\)+(?: \)+)?|\[+|\]+|\{+|\}+)(?!\w)"
@@ -26,7 +26,7 @@ EMOTICON_RE = regex.compile(
 )
 # Smiles written as a run of three or more round brackets ("Thanks)))"): a bracket of
 # such a run is a face only where it has no partner ("f(g(h(x)))" closes three).
-BRACKET_RUN_RE = regex.compile(r"\){3,}|\({3,}")
+BRACKET_RUN_RE = lazy(r"\){3,}|\({3,}")
 
 
 def emoticon_chars(text: str, pattern=EMOTICON_RE) -> set[int]:

@@ -6,17 +6,18 @@ from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.support.lexicon import misspelling_corrections
+from linter.rules.support.patterns import lazy
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
 _LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long",
     # interjections said twice for effect
     "blah", "bla", "yada", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
-_GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
+_GAP_RE = lazy(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 # After a word removed across a line end: its trailing spaces, and the line break
 # itself when the word ended its line (the kept break replaces it).
-_AFTER_WORD_RE = regex.compile(r"[ \t]*(?:\r?\n|\Z)?")
-_LIST_GAP_RE = regex.compile(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
+_AFTER_WORD_RE = lazy(r"[ \t]*(?:\r?\n|\Z)?")
+_LIST_GAP_RE = lazy(r"\A[,!]?[ \t]*(?:\r?\n)?[ \t]*\Z")
 # A preposition that ends a clause may meet the same one starting the next phrase:
 # "the trip we've been saving for for months", "towns we've been stuck in in
 # the past". Doubled after a participle, these are left alone.
@@ -26,7 +27,7 @@ _TIME_WORDS = frozenset(
     "year month week day hour minute decade century while "
     "recent some many several two three four five six ten".split()
 )
-_PARTICIPLE_RE = regex.compile(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
+_PARTICIPLE_RE = lazy(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
 # Function words stay slips even when capitalised ("The the", "Of Of").
 _FUNCTION_WORDS = frozenset(
     """
@@ -139,11 +140,11 @@ def _repeats(words):
         prev, prev_low = word, low
 
 
-_CELL_GAP_RE = regex.compile(r"\t|  +")
-_ALONE_BEFORE_RE = regex.compile(r"(?:\A|\n|[.!?…]\s)[ \t\"“(]*\Z")
-_ALONE_AFTER_RE = regex.compile(r"[ \t]*(?:[.!?…]+[\"”)]*(?:\s|\Z)|[\"”)]*[ \t]*(?:\r?\n|\Z))")
+_CELL_GAP_RE = lazy(r"\t|  +")
+_ALONE_BEFORE_RE = lazy(r"(?:\A|\n|[.!?…]\s)[ \t\"“(]*\Z")
+_ALONE_AFTER_RE = lazy(r"[ \t]*(?:[.!?…]+[\"”)]*(?:\s|\Z)|[\"”)]*[ \t]*(?:\r?\n|\Z))")
 # The end of a line that closes its paragraph: a blank line or the end of the text.
-_PARAGRAPH_END_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*(?:\r?\n|\Z)|\Z)")
+_PARAGRAPH_END_RE = lazy(r"[ \t]*(?:\r?\n[ \t]*(?:\r?\n|\Z)|\Z)")
 
 
 def _pair_stands_alone(prose: str, prev, word) -> bool:

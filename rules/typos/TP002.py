@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
+from linter.rules.support.patterns import lazy
 
 # Between the article and its noun: spaces and opening quotation marks ("am "Agreement").
-_AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘«]?[ \t]*(\S+)")
-_GAP_RE = regex.compile(r"\A[^\S\n]*(?:\n[^\S\n]*)?\Z")
-_COMMA_RE = regex.compile(r"[,–—]")
+_AFTER_RE = lazy(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘«]?[ \t]*(\S+)")
+_GAP_RE = lazy(r"\A[^\S\n]*(?:\n[^\S\n]*)?\Z")
+_COMMA_RE = lazy(r"[,–—]")
 
 # "I" (written "i" in informal text) and its contractions.
 _FIRST_PERSON = frozenset({"I", "i", "I'm", "I’m", "i'm", "i’m", "I've", "I’ve"})
@@ -152,7 +152,7 @@ class AmAsArticle(Rule):
             )
 
 
-_CLOCK_RE = regex.compile(r"(?:\A|[\s(])(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\Z")
+_CLOCK_RE = lazy(r"(?:\A|[\s(])(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\Z")
 
 
 def _is_clock_time(prose: str, prev, word) -> bool:

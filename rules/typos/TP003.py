@@ -7,13 +7,14 @@ from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.typos._sound import article_for
 from linter.rules.support.lexicon import misspelling_corrections
+from linter.rules.support.patterns import lazy
 
 # The article, then spaces (one line break at most) and an optional opening quote.
 # The word is read up to 100 characters: enough to tell its sound, and a run with no
 # space ("a.a.a....") is not read to its end once per article.
-_AFTER_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S{1,100})")
+_AFTER_RE = lazy(r"[ \t]*(?:\r?\n[ \t]*)?[\"'“‘]?(\S{1,100})")
 # A letter of a script other than Latin: English a/an cannot be decided from it.
-_OTHER_SCRIPT_RE = regex.compile(r"[\p{L}--\p{Latin}]", regex.V1)
+_OTHER_SCRIPT_RE = lazy(r"[\p{L}--\p{Latin}]", regex.V1)
 # Foreign words after which "a"/"an" is not the English article.
 _FOREIGN_BEFORE = frozenset(
     "à la de da di do del della du des der die das den dem ob zu von van vom".split()
@@ -41,9 +42,9 @@ _NOT_AFTER_ARTICLE = frozenset(
 
 
 # A lower-case token of consonants only: "sql", "nd", "mph".
-_CONSONANTS_ONLY_RE = regex.compile(r"[b-df-hj-np-tv-xz]{1,4}")
+_CONSONANTS_ONLY_RE = lazy(r"[b-df-hj-np-tv-xz]{1,4}")
 # The word ends its paragraph with no punctuation (the text was cut there).
-_PARAGRAPH_END_RE = regex.compile(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
+_PARAGRAPH_END_RE = lazy(r"[ \t]*(?:\r?\n[ \t]*\r?\n|\Z)")
 
 
 _ARTICLES = frozenset(("a", "A", "an", "An", "AN"))

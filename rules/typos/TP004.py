@@ -13,12 +13,13 @@ from linter.rule import Rule
 from linter.rules.support.lexicon import is_english
 from linter.rules.support.lines import TIMESTAMP_RE
 from linter.rules.typos._context import starts_sentence
+from linter.rules.support.patterns import lazy
 
 # The end of the previous sentence: terminal punctuation, closers, whitespace.
-_PREV_END_RE = regex.compile(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z")
-_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐.][\p{L}\p{M}\p{N}]+)*")
-_VOWEL_RE = regex.compile(r"[aeiouy]")
-_LAST_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+(?=[\"'”’»)\]]*\Z)")
+_PREV_END_RE = lazy(r"([.!?])([\"'”’»)\]]*)\s+[\"'“‘«(\[]*\Z")
+_WORD_RE = lazy(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐.][\p{L}\p{M}\p{N}]+)*")
+_VOWEL_RE = lazy(r"[aeiouy]")
+_LAST_WORD_RE = lazy(r"[\p{L}\p{M}\p{N}'’\-]+(?=[\"'”’»)\]]*\Z)")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "st"})
 # Words that start a new clause (after "!" or "?" only these are trusted).
 _CLAUSE_STARTERS = frozenset(
@@ -225,18 +226,18 @@ _NO_SUBJECT = frozenset(
     also who which whose whom won led remains remained fought welcomed said says added
     """.split()
 )
-_UNIT_RE = regex.compile(r"\d[-\s]?(?:in|ft|lb|lbs|oz|yd|yds|mi|sq|cu|hr|hrs|min|mins|sec|secs)\Z")
+_UNIT_RE = lazy(r"\d[-\s]?(?:in|ft|lb|lbs|oz|yd|yds|mi|sq|cu|hr|hrs|min|mins|sec|secs)\Z")
 # An opening "?" glued to a word, with no other "?" up to the one that closes it.
-_MANGLED_QUOTE_RE = regex.compile(r"(?:\A|\s)\?\p{L}[^?]*\Z")
+_MANGLED_QUOTE_RE = lazy(r"(?:\A|\s)\?\p{L}[^?]*\Z")
 _BYLINE_WORDS = frozenset({"by", "posted", "via", "source", "photo", "image", "credit"})
-_LIST_NUMBER_RE = regex.compile(r"(?:\A|\n)[ \t]*\d{1,4}\Z")
+_LIST_NUMBER_RE = lazy(r"(?:\A|\n)[ \t]*\d{1,4}\Z")
 _SPEECH_VERBS = frozenset(
     "said says say added adds asked asks told tells replied replies explained insisted "
     "warned argued claimed noted stated continued admitted declared wrote wondered thought mused".split()
 )
-_ATTRIBUTION_RE = regex.compile(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
-_CAPITALISED_NEXT_RE = regex.compile(r"[ \t]+\p{Lu}")
-_LIST_ITEM_RE = regex.compile(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
+_ATTRIBUTION_RE = lazy(r"(?:\p{L}+\s+){0,3}?(\p{L}+)(?=\s*(?:[.,;]|\s\p{Lu}|\Z))")
+_CAPITALISED_NEXT_RE = lazy(r"[ \t]+\p{Lu}")
+_LIST_ITEM_RE = lazy(r"\A(?:[-*•–—]|\d+[.)]|\(?[a-z]\))\s")
 
 
 # How many sentences either side show a writer's habit, and how many of them must
@@ -273,13 +274,13 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
 
 
 # A word that ends its line with a colon: the label of a header line ("Kim B. says:").
-_LINE_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
+_LINE_LABEL_RE = lazy(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
 # A word that labels what follows: a dash or colon right after the first word.
-_LABEL_AFTER_RE = regex.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
+_LABEL_AFTER_RE = lazy(r"[ \t]*(?::|[ \t][-–—][ \t])")
 # "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
 # capitalises sentence starts.
 # Not "(i)" or "i)": a list mark.
-_LOWER_I_RE = regex.compile(r"(?<![\p{L}\p{N}'’.\-(])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-)])")
+_LOWER_I_RE = lazy(r"(?<![\p{L}\p{N}'’.\-(])i(?:['’](?:m|d|ll|ve)\b)?(?![\p{L}\p{N}'’.\-)])")
 
 
 def _lower_i_near(prose: str, sentences, n: int, para_of: list[int]) -> bool:
@@ -411,10 +412,10 @@ _ENTRIES = [
 ]
 _ABBREVIATIONS = frozenset(e[0] for e in _ENTRIES)
 _ALSO_WORDS = frozenset(e[0] for e in _ENTRIES if e[1:] == ["*"])
-_TOKEN_BEFORE_RE = regex.compile(r"(\S{1,40})\Z")
-_NUMBER_BEFORE_RE = regex.compile(r"\d[\d.,/½¼¾]*[-\s]?\Z")
-_BARE_CAPS_RE = regex.compile(r"(?<![\p{L}\p{N}.])(\p{Lu}{1,5})(?![\p{L}\p{N}.])")
-_DOTTED_RE = regex.compile(r"\A(?:\p{L}{1,3}\.)+\p{L}{1,3}\Z")
+_TOKEN_BEFORE_RE = lazy(r"(\S{1,40})\Z")
+_NUMBER_BEFORE_RE = lazy(r"\d[\d.,/½¼¾]*[-\s]?\Z")
+_BARE_CAPS_RE = lazy(r"(?<![\p{L}\p{N}.])(\p{Lu}{1,5})(?![\p{L}\p{N}.])")
+_DOTTED_RE = lazy(r"\A(?:\p{L}{1,3}\.)+\p{L}{1,3}\Z")
 _QUOTE_PAIRS = {'"': '"', "”": "“", "’": "‘", "»": "«", "'": "'"}
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Option, Rule
@@ -12,6 +11,7 @@ from linter.rules.support.lexicon import (
     misspelling_corrections,
     one_edit_words,
 )
+from linter.rules.support.patterns import lazy
 
 # A word this short one edit from a common word is too often another word or an
 # abbreviation; an unlisted word needs this many letters to be taken for a slip.
@@ -26,7 +26,7 @@ _WINDOW = 3
 # word made so from a stem this long is taken as known.
 _SUFFIXES = ("s", "es", "d", "ed", "ing", "ings", "ly", "er", "ers", "ness")
 _MIN_STEM = 5
-_TRIPLED_RE = regex.compile(r"(.)\1\1")
+_TRIPLED_RE = lazy(r"(.)\1\1")
 _QUOTES = frozenset("\"'“”‘’«»")
 
 class CommonMisspelling(Rule):

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import regex
 
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
 from linter.rules.support.lexicon import misspelling_corrections
+from linter.rules.support.patterns import lazy
 
 _DETERMINERS = frozenset(
     "the a an this that these those its their his her our my your every each any some no "
@@ -29,9 +29,9 @@ _CONVENTIONAL = frozenset(
 # Between two capitalised words, these keep a title or a name together
 # ("Treaty on Shared Use", "Bank of England").
 _TITLE_GLUE = frozenset("of on for and the de in to at with against".split())
-_WORD_OK = regex.compile(r"\A\p{Lu}\p{Ll}{3,}\Z")
+_WORD_OK = lazy(r"\A\p{Lu}\p{Ll}{3,}\Z")
 # Suffixes of abstract common nouns, which names and nationalities rarely carry.
-_NOUN_SUFFIX = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ure|ery|ency|ancy|ist)s?\Z")
+_NOUN_SUFFIX = lazy(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ure|ery|ency|ancy|ist)s?\Z")
 
 
 class CapitalisedCommonNoun(Rule):

@@ -7,7 +7,7 @@ judgement (a safe fix) or is only likely (an unsafe one). Shared by the typo rul
 
 from __future__ import annotations
 
-import regex
+from linter.rules.support.patterns import lazy
 
 # Letters whose spoken names start with a vowel sound: "an F", "an MP", "an SNP".
 _VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
@@ -34,7 +34,7 @@ _YOU_PREFIXES = (
 _UN_PREFIXES = ("unim", "unin", "unidentif", "unill")
 _UN_BUT_YOU = ("unary",)
 # "a one-off", "a oneness", "a once-great club"; but "an onerous task".
-_ONE_RE = regex.compile(r"^(?:one(?!r)|once)")
+_ONE_RE = lazy(r"^(?:one(?!r)|once)")
 # Abbreviated titles are read as the full word: "a Mrs Reed", "a Dr", "a St Louis firm".
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mt", "ft", "sgt", "jr", "sr", "gen", "col", "rs"})
 
@@ -46,7 +46,7 @@ _EITHER_H = (
     "horrend", "horrif", "hilar", "hered", "hallu", "hyperb",
 )
 
-_NUMBER_RE = regex.compile(r"^(\d+)((?:,\d{3})*)(?:\.\d+)?")
+_NUMBER_RE = lazy(r"^(\d+)((?:,\d{3})*)(?:\.\d+)?")
 
 
 def _for_number(token: str) -> tuple[str, bool]:
@@ -76,11 +76,11 @@ def _for_letters(first: str) -> tuple[str | None, bool]:
 
 # Three capitals that can be said as a word: consonant-vowel-consonant, vowel-consonant-vowel.
 # Compiled once: article_for runs for every "a"/"an" in a document.
-_LEAD_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_UPPER_VOWEL_RE = regex.compile(r"[AEIOU]")
-_LOWER_VOWEL_RE = regex.compile(r"[aeiouy]")
-_DOMAIN_RE = regex.compile(r"\.(?:gov|com|org|net|co|ac)\b")
-_SAYABLE_RE = regex.compile(r"\A(?:[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]|[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU])\Z")
+_LEAD_WORD_RE = lazy(r"[\p{L}\p{M}\p{N}]+")
+_UPPER_VOWEL_RE = lazy(r"[AEIOU]")
+_LOWER_VOWEL_RE = lazy(r"[aeiouy]")
+_DOMAIN_RE = lazy(r"\.(?:gov|com|org|net|co|ac)\b")
+_SAYABLE_RE = lazy(r"\A(?:[B-DF-HJ-NP-TV-Z][AEIOU][B-DF-HJ-NP-TV-Z]|[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU])\Z")
 
 
 def article_for(token: str) -> tuple[str | None, bool]:
