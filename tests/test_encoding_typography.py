@@ -80,6 +80,31 @@ def test_other_code_pages_pass_the_cheap_gate(codec):
     assert EN001.suspicious(damaged)
 
 
+_GATE_ALPHABET = "aZ .’“”–—éÜİçÇÃÂ¢€©®Ðð·" + "Ã©Ã¼Ã§â€™"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_GATE_ALPHABET, max_size=12))
+def test_the_cheap_gate_answers_as_the_lead_continuation_pattern(line):
+    # The set tests in front of the pattern decide only what the pattern would.
+    import regex
+
+    from linter.rules.encoding import EN001
+
+    lead, cont = EN001._lead_cont()
+    full = regex.compile(f"[ÃÂ]|[{EN001._class(lead)}][{EN001._class(cont)}]")
+    assert EN001.suspicious(line) == (not line.isascii() and full.search(line) is not None)
+
+
+def test_the_cheap_gate_passes_curly_quotes_and_accents_alone():
+    from linter.rules.encoding import EN001
+
+    assert not EN001.suspicious("The choir’s “director” said it")
+    assert not EN001.suspicious("ÜLKE GÜNDEMİ Çağrı")
+    assert EN001.suspicious("The choirâ€™s director")
+    assert EN001.suspicious("CafÃ©")
+
+
 SAMPLE = (
     "LISBON (Wire) – The choir’s director “will tour Norway next month\" with them, "
     "the minister said on Tuesday.\n\n"

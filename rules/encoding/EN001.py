@@ -27,17 +27,28 @@ def _class(chars: set[str]) -> str:
 
 
 @functools.cache
-def _lead_cont_re():
-    """Built on the first non-ASCII line: a lead character of any of the code
-    pages followed by a continuation character of any of them (a superset of
-    the pairs one code page makes, which is all a gate needs)."""
+def _lead_cont() -> tuple[frozenset[str], frozenset[str]]:
+    """The lead characters of any of the code pages and their continuation
+    characters (a superset of the pairs one code page makes, which is all a gate
+    needs)."""
     lead: set[str] = set()
     cont: set[str] = {"\ufffd"}
     for codec in _CODE_PAGES:
         lead.update(bytes([b]).decode(codec, "replace") for b in range(0xC0, 0xF5))
         cont.update(bytes([b]).decode(codec, "replace") for b in range(0x80, 0xC0))
     lead.discard("\ufffd")
-    return regex.compile(f"[ÃÂ]|[{_class(lead)}][{_class(cont)}]")
+    return frozenset(lead), frozenset(cont)
+
+
+@functools.cache
+def _lead_cont_re():
+    """Built on the first line holding both a lead and a continuation character:
+    a lead character followed by a continuation character."""
+    lead, cont = _lead_cont()
+    return regex.compile(f"[{_class(lead)}][{_class(cont)}]")
+
+
+_ALWAYS = frozenset("ÃÂ")
 
 
 _TOKEN_RE = lazy(r"\S+")
@@ -96,9 +107,16 @@ def _load():
 
 
 def suspicious(line: str) -> bool:
-    """The cheap gate: could this line hold mojibake at all?"""
+    """The cheap gate: could this line hold mojibake at all? ("Ã" or "Â", or a
+    lead character of a code page followed by a continuation character.)"""
     if line.isascii():
         return False
+    chars = set(line)
+    if not chars.isdisjoint(_ALWAYS):
+        return True
+    lead, cont = _lead_cont()
+    if chars.isdisjoint(lead) or chars.isdisjoint(cont):
+        return False  # curly quotes alone, accented letters alone
     return _lead_cont_re().search(line) is not None
 
 
