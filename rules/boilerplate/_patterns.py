@@ -29,7 +29,7 @@ class LineKind:
 
     __slots__ = (
         "name", "where", "language", "markdown", "info", "starts", "_literals", "_widths", "_source", "_compiled",
-        "_union",
+        "_union", "_checks",
     )
 
     def __init__(
@@ -55,6 +55,8 @@ class LineKind:
         # A flag set for the whole pattern ("(?x)") applies to the whole union in
         # regex's version 0: such a kind is matched as one union, as it always was.
         self._union: regex.Pattern | None | bool = False if any(_INLINE_FLAGS_RE.search(p) for p in patterns) else None
+        # Per pattern, once a line is checked: (index, start, width, literals).
+        self._checks: list | None = None
 
     @property
     def required(self) -> list[list[str] | None]:
@@ -82,17 +84,25 @@ class LineKind:
                 self._union = _union(self._source, regex.IGNORECASE)
             return self.may_match(folded) and self._union.fullmatch(text) is not None
         compiled = self._compiled
-        for i, start in enumerate(self.starts):
+        checks = self._checks
+        if checks is None:
+            checks = self._checks = [
+                (i, start, self._widths[i], self._required_at(i)) for i, start in enumerate(self.starts)
+            ]
+        size = len(text)
+        for i, start, width, literals in checks:
             if start is not None:
                 chars, prefixes = start
                 if not (folded.lstrip(chars) if chars else folded).startswith(prefixes):
                     continue
-            width = self._widths[i]
-            if width is not None and len(text) > width:
+            if width is not None and size > width:
                 continue
-            literals = self._required_at(i)
-            if literals is not None and not any(lit in folded for lit in literals):
-                continue
+            if literals is not None:
+                for lit in literals:
+                    if lit in folded:
+                        break
+                else:
+                    continue
             pattern = compiled[i]
             if pattern is None:
                 pattern = compiled[i] = _union([self._source[i]], regex.IGNORECASE)
