@@ -57,7 +57,14 @@ class LowercaseSentenceStart(Rule):
         upper case there; or two or more of the four sentences either side do, no fewer
         than start in upper case: a commenter who never capitalises, "ya. looked brutal.
         hopefully he's ok", or writes "i" for "I" in that sentence or one of the three
-        either side in its paragraph), a word ending its line with a colon (a header's
+        either side in its paragraph; a sentence opening with an "@name" reply counts
+        by the word after it, and one running on from a date-stamped header line by
+        the first word of its next line, "May 3, 2012 Anna\nso happy for you"), a
+        word glued to a symbol ("so+ba", "et/" cut from a web address), a short line
+        (60 characters or fewer) opening with the word and ending with no sentence
+        mark (a signature: "aka, Ann of the North Shore"), a quotation of up to 25
+        words opened right after a word and continued by the sentence ('the message
+        "That number is unavailable. Please dial again." though'), a word ending its line with a colon (a header's
         label: "Kim B. says:"), lines carrying a date stamp (comment headers: "pdxhadey
         on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in
         square brackets, and a first word that labels what follows ("vegan – use
@@ -181,6 +188,10 @@ class LowercaseSentenceStart(Rule):
                         continue
             if any(c.isupper() or c.isdigit() for c in word[1:]) or "." in word:
                 continue  # iPod, eBay, lastminute.com, mp3
+            if prose[m.end() : m.end() + 1] in _GLUED_SYMBOLS and m.end() < len(prose):
+                continue  # "so+ba is a studio", "et/" cut from a web address: a name or a path, no word
+            if _opens_line(prose, m.start()) and _short_unended_line(prose, m.start()):
+                continue  # "aka, Kim of the North Shore" under a comment: a signature line, no sentence
             if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
@@ -256,9 +267,11 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
     paragraph with "I" does write capitals there)."""
     out = []
     for sent in sentences:
-        m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+        at = _first_word_at(prose, sent)
+        m = _WORD_RE.match(prose, at)
         word = m.group() if m else ""
-        before = prose[max(0, sent.start - 4) : sent.start].rstrip().rstrip("\"'”’»)]")
+        start = sent.start if at == _skip_openers(prose, sent.start) else at
+        before = prose[max(0, start - 4) : start].rstrip().rstrip("\"'”’»)]")
         if word == "I" or word.startswith(("I'", "I’")):
             out.append(_PRONOUN_I)
         elif word in _NO_SUBJECT and sent.start in para_starts:
@@ -358,6 +371,22 @@ def _starts_short_line(prose: str, start: int) -> bool:
     return line_end - line_start < 40 or (line_start - 1) - prev_start < 40
 
 
+_GLUED_SYMBOLS = "+/@_=&\\"
+_SIGNATURE_LINE_MAX = 60
+
+
+def _short_unended_line(prose: str, start: int) -> bool:
+    """Whether the line holding ``start`` is short and ends with no sentence mark: a
+    signature or a label line ("aka, Kim of the North Shore"), not a sentence."""
+    line_end = prose.find("\n", start, start + _SIGNATURE_LINE_MAX + 1)
+    if line_end == -1:
+        if start + _SIGNATURE_LINE_MAX < len(prose):
+            return False
+        line_end = len(prose)
+    line = prose[start:line_end].rstrip()
+    return not _ends_sentence(line) and not line.endswith((",", ";", ":"))
+
+
 def _opens_line(prose: str, start: int) -> bool:
     line_start = prose.rfind("\n", 0, start) + 1
     return not prose[line_start:start].strip(" \t\"'“‘«([")
@@ -389,6 +418,34 @@ def _is_prose(para) -> bool:
         and len(text.split()) >= 6
         and _ends_sentence(text)
     )
+
+
+_HANDLE_RE = regex.compile(r"@[\p{L}\p{N}_]+[:,]?[ \t]+")
+
+
+def _first_word_at(prose: str, sent) -> int:
+    """Where the sentence's own first word is, for telling how its writer starts
+    sentences: past an opening "@name" (a reply: "@Sam just go for it"), and past a
+    header line carrying a date stamp that the sentence runs on from ("October 15,
+    2012 Anna" then "so happy for you" on the next line)."""
+    i = _skip_openers(prose, sent.start)
+    m = _HANDLE_RE.match(prose, i)
+    if m:
+        i = _skip_openers(prose, m.end())
+    nl = prose.rfind("\n", i, sent.end)
+    if nl != -1:
+        k = nl
+        while k < sent.end and prose[k].isspace():
+            k += 1
+        k = _skip_openers(prose, k)
+        # Only a line of a few words under a stamped header counts (not a name label
+        # under it), and only as more evidence of a lower-case habit.
+        if (
+            k < sent.end and prose[k].islower() and len(prose[k : sent.end].split()) >= 3
+            and nl > i and _on_stamped_line(prose, nl - 1)
+        ):
+            i = k
+    return i
 
 
 def _skip_openers(prose: str, i: int) -> int:
@@ -468,6 +525,9 @@ def _function_words() -> frozenset[str]:
     return frozenset(profile.stopwords) if profile is not None else frozenset()
 
 
+_QUOTE_IN_SENTENCE_MAX = 25
+
+
 def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
     """Whether the quotation closing at ``close_at`` is a short one opened inside the
     sentence (a slogan or title: 'the "Stop. Think. Vote." campaign')."""
@@ -475,10 +535,16 @@ def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
     opener = _QUOTE_PAIRS.get(close)
     if opener is None:
         return False
-    start = prose.rfind(opener, max(0, close_at - 80), close_at)
+    start = prose.rfind(opener, max(0, close_at - 200), close_at)
     if start <= 0:
         return False
-    if len(prose[start + 1 : close_at].split()) > 6:
+    words = len(prose[start + 1 : close_at].split())
+    if words > _QUOTE_IN_SENTENCE_MAX:
         return False
     before = prose[max(0, start - 30) : start].rstrip(" \t")
-    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and not starts_sentence(prose, start)
+    if not before or starts_sentence(prose, start):
+        return False
+    # After a comma only a short slogan; right after a word, a quotation the sentence
+    # names ('the recorded message "That number is unavailable. Please dial again."
+    # though'), which may run to a sentence or two.
+    return before[-1] == "," and words <= 6 or before[-1].isalpha()
