@@ -63,8 +63,11 @@ class DoubledWord(Rule):
         the document also writes with a hyphen or a slash ("active active" beside
         "active-active"), a capitalised pair on a short header line carrying a date
         or a clock time ("In In The Field, Rambling at 2:24am"), a press release's
-        heading run into its text ("About Acme Acme is a maker of ..."), and a
-        name after the web address it ends ("twitter.com/ann ann").
+        heading run into its text ("About Acme Acme is a maker of ..."), a
+        name after the web address it ends ("twitter.com/ann ann"), a pair that is
+        all a quotation holds ('Typo: “…because because…”'), a pair echoing the
+        pair before it ("this very very last last comment") and "what makes X X"
+        (the thing, then what it is).
 
     Why it matters:
         A doubled word is the commonest slip an editor's eye skips over, and a
@@ -119,6 +122,8 @@ class DoubledWord(Rule):
                 continue  # "can I get a what what!", "flashity flash flash!": said for effect
             if word.text.islower() and len(low) <= _SLANG_MAX and not is_english(low):
                 continue  # "omg omg", "miu miu": slang or a brand said twice, no dictionary word
+            if _QUOTED_BEFORE_RE.search(prose, max(0, prev.start - 4), prev.start) and _QUOTED_AFTER_RE.match(prose, word.end):
+                continue  # 'Typo: “…because because…”': the pair quoted as an example
             if prose[prev.start - 1 : prev.start] == "/":
                 continue  # "twitter.com/ann ann": a web address ending in a name, then the name
             if hyphenated is None:
@@ -230,6 +235,9 @@ _HEADER_LINE_MAX = 60
 # Reduplicated slang and brand words are short ("omg omg", "miu miu", "dolla dolla");
 # a longer word no dictionary knows is more often a slip ("toprevent toprevent").
 _SLANG_MAX = 6
+# The pair is all a quotation holds, ellipses aside: “…because because…”.
+_QUOTED_BEFORE_RE = regex.compile(r"[\"“‘'][ \t]*(?:…|\.{3})?[ \t]*\Z")
+_QUOTED_AFTER_RE = regex.compile(r"[ \t]*(?:…|\.{3})?[ \t]*[\"”’']")
 
 
 def _hyphenated_doubles(prose: str) -> frozenset[str]:
@@ -311,6 +319,13 @@ def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
             after[0] in _TIME_WORDS or (after[0] in ("the", "a", "this", "that") and after[1:2] and after[1] in _TIME_WORDS)
         ):
             return True
+    if i >= 3 and words[i - 3].text.lower() == before.text.lower() and _GAP_RE.match(prose[words[i - 3].end : before.start]):
+        return True  # "this very very last last comment": a pair echoing the pair before it, for effect
+    if (
+        i >= 3 and before.text.lower() in ("make", "makes", "made", "making")
+        and "what" in (w.text.lower() for w in words[max(0, i - 5) : i - 2])
+    ):
+        return True  # "what makes Linux Linux is": the thing, then what it is
     if low == "is":
         # "what it is is a shame", "all it is is talk"
         back = [w.text.lower() for w in words[max(0, i - 5) : i - 1]]

@@ -64,7 +64,15 @@ class LowercaseSentenceStart(Rule):
         (60 characters or fewer) opening with the word and ending with no sentence
         mark (a signature: "aka, Ann of the North Shore"), a quotation of up to 25
         words opened right after a word and continued by the sentence ('the message
-        "That number is unavailable. Please dial again." though'), a word ending its line with a colon (a header's
+        "That number is unavailable. Please dial again." though'), a short quotation
+        opening the sentence and closing right after a word, a phrase cited as it
+        was written ('“hope makes you vulnerable” — oh yes'), a full stop after a
+        short lower-case form no dictionary knows ("learn sth. new", "high chol.
+        high"), a contact label ("e-mail: ann@example.org"), a speech verb ending
+        its line with a colon or an ellipsis ("rach. said..."), a word ending its
+        line over a date-stamped line (a user name in a comment header), a word
+        (no function word) before a capitalised one when the document writes the two
+        again (a name's particle: "dos Santos"), a word ending its line with a colon (a header's
         label: "Kim B. says:"), lines carrying a date stamp (comment headers: "pdxhadey
         on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in
         square brackets, and a first word that labels what follows ("vegan – use
@@ -122,6 +130,16 @@ class LowercaseSentenceStart(Rule):
                 continue  # "on 26 Oct 2012 at 3:47 am Marshall": a comment header, not a sentence
             if _LINE_LABEL_RE.match(prose, m.end()):
                 continue  # "Marcello B. says:" ending its line: a comment header's label
+            if word in _SPEECH_VERBS and _HEADER_VERB_RE.match(prose, m.end()):
+                continue  # "rach. said..." ending its line: a comment header
+            if _above_stamped_line(prose, m.end()):
+                continue  # "Comment 207. sunnyjoe" over "24TH JULY 2012 - 14:43": a name in a header
+            if _CONTACT_LABEL_RE.match(prose, m.end()):
+                continue  # "Ann Lee. e-mail: ann@example.org": a contact label, no sentence
+            if _name_with_particle(doc, m.start(), m.end(), word):
+                continue  # "dos Santos of Brazil", written so inside sentences too: a name's particle
+            if _cited_phrase(prose, m.start()):
+                continue  # '“hope makes you vulnerable” — oh yes': a phrase quoted as written
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
@@ -287,6 +305,75 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
 
 # A word that ends its line with a colon: the label of a header line ("Kim B. says:").
 _LINE_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
+# A speech verb ending its line with a colon or an ellipsis: "rach. said...".
+_HEADER_VERB_RE = regex.compile(r"[ \t]*(?::|\.{2,}|…)[ \t]*(?:\r?\n|\Z)")
+# A label before a contact: "e-mail: ann@example.org", "web: http://...", "tel: +44 ...".
+_CONTACT_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:[^\s@]+@[^\s@]+\.\w|https?://|www\.|\+?\d)")
+_CLOSING_QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+_CITED_PHRASE_MAX_WORDS = 10
+
+
+def _name_with_particle(doc, start: int, end: int, word: str) -> bool:
+    """Whether the word, no English function word, is followed by a capitalised word
+    and the document writes the same two words again elsewhere: a name with a
+    lower-case particle ("dos Santos", "van Dijk"), not a sentence start."""
+    prose = doc.prose
+    if word.lower() in _function_words():
+        return False
+    m = _CAPITALISED_WORD_AFTER_RE.match(prose, end)
+    if not m:
+        return False
+    pairs = doc.memo("TP004.lower-capital-pairs", lambda: _lower_capital_pairs(doc))
+    return pairs.get((word, m.group(1)), 0) >= 2
+
+
+_CAPITALISED_WORD_AFTER_RE = regex.compile(r" (\p{Lu}[\p{L}\p{M}'’\-]*)")
+
+
+def _lower_capital_pairs(doc) -> dict[tuple[str, str], int]:
+    """How often each lower-case word is followed, after one space, by each
+    capitalised word: one pass over the document's words."""
+    prose = doc.prose
+    out: dict[tuple[str, str], int] = {}
+    prev = None
+    for w in doc.words:
+        if (
+            prev is not None and prev.text[:1].islower() and w.text[:1].isupper()
+            and w.start == prev.end + 1 and prose[prev.end] == " "
+        ):
+            key = (prev.text, w.text)
+            out[key] = out.get(key, 0) + 1
+        prev = w
+    return out
+
+
+def _above_stamped_line(prose: str, end: int) -> bool:
+    """Whether the word ending at ``end`` ends its line and the next line carries a
+    date stamp: a user name over its comment's date, not a sentence."""
+    m = _LINE_END_RE.match(prose, end)
+    if not m:
+        return False
+    nxt = m.end()
+    return nxt < len(prose) and _on_stamped_line(prose, nxt)
+
+
+_LINE_END_RE = regex.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def _cited_phrase(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a short quotation that closes right after a
+    word, before its sentence ends ('“hope makes you vulnerable” — oh yes'): a phrase
+    cited as it was written, whose case is its source's."""
+    if start == 0 or prose[start - 1] not in _CLOSING_QUOTES:
+        return False
+    close = _CLOSING_QUOTES[prose[start - 1]]
+    end = prose.find(close, start, start + 120)
+    if end == -1 or not prose[end - 1].isalnum():
+        return False
+    inner = prose[start:end]
+    return len(inner.split()) <= _CITED_PHRASE_MAX_WORDS and not any(c in inner for c in ".!?\n")
+
+
 # A word that labels what follows: a dash or colon right after the first word.
 _LABEL_AFTER_RE = regex.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
 # "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
@@ -496,6 +583,8 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
     low = letters.lower()
     if core != token and low in SENTENCE_ABBREVIATIONS:
         return True  # "All Rapson-Inc. products": the document's own abbreviations, after a hyphen
+    if letters == core and letters.islower() and 2 <= len(letters) <= 4 and not is_english(letters):
+        return True  # "learn sth. new": a short form no dictionary knows is the writer's abbreviation
     if letters.isupper() and len(letters) <= 5:
         # "the new EV. models": an initialism written with a full stop wherever it
         # appears; one also written without ("the UK. of the", "in the UK today")
