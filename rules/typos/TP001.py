@@ -12,7 +12,7 @@ from linter.rules.support.lines import TIMESTAMP_RE
 # "I know that that is wrong", "what it is is a shame").
 _LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long",
     # interjections said twice for effect
-    "blah", "bla", "yada", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
+    "blah", "bla", "yada", "etc", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
 _GAP_RE = regex.compile(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 # After a word removed across a line end: its trailing spaces, and the line break
 # itself when the word ended its line (the kept break replaces it).
@@ -26,6 +26,10 @@ _TIME_WORDS = frozenset(
     "years months weeks days hours minutes decades ages centuries past future long now "
     "year month week day hour minute decade century while "
     "recent some many several two three four five six ten".split()
+)
+# Words opening a clause that may end in "is" before the main verb "is".
+_CLAUSE_OPENERS = frozenset(
+    "how why where who whatever whoever something anything everything".split()
 )
 _PARTICIPLE_RE = regex.compile(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
 # Function words stay slips even when capitalised ("The the", "Of Of").
@@ -47,7 +51,8 @@ class DoubledWord(Rule):
         (the line before holds two or more words and neither line is longer than
         80 characters; a line of one word, "Love,\nKatri\nkatri at ...", or a
         longer line, a keyword list, is a unit of its own). Left alone: doublings
-        that can be grammatical ("had had", "that that", "what it is is", "waiting for for
+        that can be grammatical ("had had", "that that", "what it is is", "how bad
+        it is is", "something he is is worth it", "etc etc", "waiting for for
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
         a capitalised pair written so more than once, or a name, not an English
         word, that never stands alone in the document; a word said three times,
@@ -327,9 +332,13 @@ def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
     ):
         return True  # "what makes Linux Linux is": the thing, then what it is
     if low == "is":
-        # "what it is is a shame", "all it is is talk"
+        # "what it is is a shame", "all it is is talk", "how bad it is is plain",
+        # "something he is is worth it": a clause ending in "is", then the verb
         back = [w.text.lower() for w in words[max(0, i - 5) : i - 1]]
-        return "what" in back or "all" in back
+        if "what" in back or "all" in back:
+            return True
+        # the opener, then the clause's own subject: not "Langdon, who is is trying"
+        return any(w in _CLAUSE_OPENERS for w in back[:-1])
     if low == "this" and before is not None and before.text.lower() in ("to", "of", "with", "about"):
         return True  # "add to this this new law": a pronoun, then a determiner
     return False
