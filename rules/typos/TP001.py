@@ -72,7 +72,9 @@ class DoubledWord(Rule):
         name after the web address it ends ("twitter.com/ann ann"), a pair that is
         all a quotation holds ('Typo: “…because because…”'), a pair echoing the
         pair before it ("this very very last last comment") and "what makes X X"
-        (the thing, then what it is).
+        (the thing, then what it is), an initialism before a lower-case word spelt
+        alike ("SS, OF of Smith"), and a pair followed by an emoticon or laughter
+        ("hint hint hahaha", "Nook Nook :)").
 
     Why it matters:
         A doubled word is the commonest slip an editor's eye skips over, and a
@@ -123,6 +125,10 @@ class DoubledWord(Rule):
                 continue  # "fun fun", "What what!" as a line or sentence; "rsnoble\nrsnoble"
             if _in_table_row(prose, prev.end, word.start):
                 continue  # "Won\tWon\tLost": table headers, cells that repeat a word
+            if len(prev.text) > 1 and prev.text.isupper() and word.text.islower():
+                continue  # "Move him to SS, OF of Smith": an initialism, then a word spelt alike
+            if _PLAYFUL_AFTER_RE.match(prose, word.end):
+                continue  # "hint hint hahaha", "Nook Nook :)": a pair said in play
             if low not in _FUNCTION_WORDS and _EXCLAIMED_RE.match(prose, word.end):
                 continue  # "can I get a what what!", "flashity flash flash!": said for effect
             if word.text.islower() and len(low) <= _SLANG_MAX and not is_english(low):
@@ -232,6 +238,10 @@ def _line_within(prose: str, start: int, end: int, width: int) -> str | None:
     return line if len(line) <= width else None
 
 
+# An emoticon or laughter right after the pair: ":)", ";-)", ":D", "hahaha", "lol".
+_PLAYFUL_AFTER_RE = regex.compile(
+    r"[ \t]*(?:[:;=]-?[)(DPp](?![\p{L}\p{N}])|(?i:(?:ha){2,}h?|(?:he){2,}|lol)(?![\p{L}\p{N}]))"
+)
 # The pair closes an exclamation or a question: "a what what!", "(... a what what)?".
 _EXCLAIMED_RE = regex.compile(r"[\"”’')\]]*[!?]")
 _HYPHENATED_RE = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)[-‐/]\1(?![\p{L}\p{N}])", regex.IGNORECASE)

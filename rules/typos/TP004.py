@@ -66,7 +66,9 @@ class LowercaseSentenceStart(Rule):
         words opened right after a word and continued by the sentence ('the message
         "That number is unavailable. Please dial again." though'), a short quotation
         opening the sentence and closing right after a word, a phrase cited as it
-        was written ('“hope makes you vulnerable” — oh yes'), a full stop after a
+        was written ('“hope makes you vulnerable” — oh yes', or one of a list of
+        quoted phrases: '"very dangerous," "have you ..."'), a listed abbreviation
+        written in capitals ("PS. we love it"), a full stop after a
         short lower-case form no dictionary knows ("learn sth. new", "high chol.
         high"), a contact label ("e-mail: ann@example.org"), a speech verb ending
         its line with a colon or an ellipsis ("rach. said..."), a word ending its
@@ -311,6 +313,7 @@ _HEADER_VERB_RE = regex.compile(r"[ \t]*(?::|\.{2,}|…)[ \t]*(?:\r?\n|\Z)")
 _CONTACT_LABEL_RE = regex.compile(r"[ \t]*:[ \t]*(?:[^\s@]+@[^\s@]+\.\w|https?://|www\.|\+?\d)")
 _CLOSING_QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
 _CITED_PHRASE_MAX_WORDS = 10
+_NEXT_QUOTE_RE = regex.compile(r"[ \t]*[\"“‘«]")
 
 
 def _name_with_particle(doc, start: int, end: int, word: str) -> bool:
@@ -368,8 +371,13 @@ def _cited_phrase(prose: str, start: int) -> bool:
         return False
     close = _CLOSING_QUOTES[prose[start - 1]]
     end = prose.find(close, start, start + 120)
-    if end == -1 or not prose[end - 1].isalnum():
+    if end == -1:
         return False
+    if not prose[end - 1].isalnum():
+        # '"very dangerous to go out," "have you thought ..."': a list of quoted phrases
+        if prose[end - 1] != "," or not _NEXT_QUOTE_RE.match(prose, end + 1):
+            return False
+        end -= 1
     inner = prose[start:end]
     return len(inner.split()) <= _CITED_PHRASE_MAX_WORDS and not any(c in inner for c in ".!?\n")
 
@@ -585,6 +593,8 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
         return True  # "All Rapson-Inc. products": the document's own abbreviations, after a hyphen
     if letters == core and letters.islower() and 2 <= len(letters) <= 4 and not is_english(letters):
         return True  # "learn sth. new": a short form no dictionary knows is the writer's abbreviation
+    if letters.isupper() and low in _ABBREVIATIONS and low not in _ALSO_WORDS:
+        return True  # "PS. we love it": a listed abbreviation written in capitals
     if letters.isupper() and len(letters) <= 5:
         # "the new EV. models": an initialism written with a full stop wherever it
         # appears; one also written without ("the UK. of the", "in the UK today")
