@@ -5,14 +5,15 @@ import regex
 from linter.diagnostic import Applicability, Category, FixAvailability, Severity
 from linter.rule import Rule
 from linter.rules.typos._context import starts_sentence
-from linter.rules.support.lexicon import misspelling_corrections
+from linter.rules.support.lexicon import is_english, misspelling_corrections
+from linter.rules.support.lines import TIMESTAMP_RE
 from linter.rules.support.patterns import lazy
 
 # Doublings that are grammatical in some sentences ("he had had enough",
 # "I know that that is wrong", "what it is is a shame").
 _LEGITIMATE = frozenset({"had", "that", "do", "does", "bye", "so", "very", "no", "yes", "ha", "really", "hush", "la", "many", "much", "bang", "tick", "pooh", "goody", "knock", "tut", "chop", "night", "pom", "bora", "baden", "walla", "sing", "dum", "long",
     # interjections said twice for effect
-    "blah", "bla", "yada", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
+    "blah", "bla", "yada", "etc", "yeah", "please", "oh", "hey", "wow", "yay", "woo", "hip", "boo", "ho", "hee", "ah", "uh", "um", "hmm", "ooh", "yo"})
 _GAP_RE = lazy(r"\A[ \t]*(?:\r?\n)?[ \t]*\Z")
 # After a word removed across a line end: its trailing spaces, and the line break
 # itself when the word ended its line (the kept break replaces it).
@@ -26,6 +27,10 @@ _TIME_WORDS = frozenset(
     "years months weeks days hours minutes decades ages centuries past future long now "
     "year month week day hour minute decade century while "
     "recent some many several two three four five six ten".split()
+)
+# Words opening a clause that may end in "is" before the main verb "is".
+_CLAUSE_OPENERS = frozenset(
+    "how why where who whatever whoever something anything everything".split()
 )
 _PARTICIPLE_RE = lazy(r"(?:ed|ing|en)\Z", regex.IGNORECASE)
 # Function words stay slips even when capitalised ("The the", "Of Of").
@@ -43,8 +48,12 @@ class DoubledWord(Rule):
 
     What it does:
         Flags a word immediately followed by the same word (ignoring case), also
-        across a line break within a paragraph. Left alone: doublings that can be
-        grammatical ("had had", "that that", "what it is is", "waiting for for
+        across a line break within a paragraph when the break wraps running text
+        (the line before holds two or more words and neither line is longer than
+        80 characters; a line of one word, "Love,\nKatri\nkatri at ...", or a
+        longer line, a keyword list, is a unit of its own). Left alone: doublings
+        that can be grammatical ("had had", "that that", "what it is is", "how bad
+        it is is", "something he is is worth it", "etc etc", "waiting for for
         years"), reduplicated names and titles ("Duran Duran", "Bafana Bafana":
         a capitalised pair written so more than once, or a name, not an English
         word, that never stands alone in the document; a word said three times,
@@ -54,7 +63,19 @@ class DoubledWord(Rule):
         ("blah blah", "yeah yeah"), a name label under its twin, a
         lower-case word before its capitalised twin ("law lord Lord Bingham"), and
         cells of a table row (three or more short cells separated by tabs or runs
-        of spaces, "Home   Home   Away").
+        of spaces, "Home   Home   Away"), a pair closing an exclamation or a
+        question ("can I get a what what!", not function words), a short word no
+        dictionary knows written twice in lower case ("omg omg", "miu miu"), a pair
+        the document also writes with a hyphen or a slash ("active active" beside
+        "active-active"), a capitalised pair on a short header line carrying a date
+        or a clock time ("In In The Field, Rambling at 2:24am"), a press release's
+        heading run into its text ("About Acme Acme is a maker of ..."), a
+        name after the web address it ends ("twitter.com/ann ann"), a pair that is
+        all a quotation holds ('Typo: “…because because…”'), a pair echoing the
+        pair before it ("this very very last last comment") and "what makes X X"
+        (the thing, then what it is), an initialism before a lower-case word spelt
+        alike ("SS, OF of Smith"), and a pair followed by an emoticon or laughter
+        ("hint hint hahaha", "Nook Nook :)").
 
     Why it matters:
         A doubled word is the commonest slip an editor's eye skips over, and a
@@ -88,19 +109,46 @@ class DoubledWord(Rule):
         prose = doc.prose
         vocabulary = self.settings.vocabulary
         counts = None
+        hyphenated = None
         for i, prev, word, low in _repeats(words):
             if low in _LEGITIMATE or not word.text.isalpha():
                 continue
             if len(word.text) == 1 and word.text.islower() and low not in ("a", "i"):
                 continue  # "in [t t+e)": a variable or a symbol, not a word
-            if not _GAP_RE.match(prose[prev.end : word.start]):
+            gap = prose[prev.end : word.start]
+            if not _GAP_RE.match(gap):
                 continue
+            if "\n" in gap and not _wrapped_break(prose, prev.end, word.start):
+                continue  # "Love,\nKatri\nkatri at ...", a keyword list: lines that are units of their own
             if word.text in vocabulary or low in vocabulary:
                 continue
             if low not in _FUNCTION_WORDS and _pair_stands_alone(prose, prev, word):
                 continue  # "fun fun", "What what!" as a line or sentence; "rsnoble\nrsnoble"
             if _in_table_row(prose, prev.end, word.start):
                 continue  # "Won\tWon\tLost": table headers, cells that repeat a word
+            if len(prev.text) > 1 and prev.text.isupper() and word.text.islower():
+                continue  # "Move him to SS, OF of Smith": an initialism, then a word spelt alike
+            if _PLAYFUL_AFTER_RE.match(prose, word.end):
+                continue  # "hint hint hahaha", "Nook Nook :)": a pair said in play
+            if low not in _FUNCTION_WORDS and _EXCLAIMED_RE.match(prose, word.end):
+                continue  # "can I get a what what!", "flashity flash flash!": said for effect
+            if word.text.islower() and len(low) <= _SLANG_MAX and not is_english(low):
+                continue  # "omg omg", "miu miu": slang or a brand said twice, no dictionary word
+            if _QUOTED_BEFORE_RE.search(prose, max(0, prev.start - 4), prev.start) and _QUOTED_AFTER_RE.match(prose, word.end):
+                continue  # 'Typo: “…because because…”': the pair quoted as an example
+            if prose[prev.start - 1 : prev.start] == "/":
+                continue  # "twitter.com/ann ann": a web address ending in a name, then the name
+            if hyphenated is None:
+                hyphenated = _hyphenated_doubles(prose)
+            if low in hyphenated:
+                continue  # "an active active model" where "active-active" is written too: a compound
+            if word.text[0].isupper() and prev.text[0].isupper() and _on_header_line(prose, word.start):
+                continue  # "In In The Field, Rambling at 2:24am": a post's header line, not prose
+            if (
+                word.text[0].isupper() and low not in _FUNCTION_WORDS and i >= 2
+                and words[i - 2].text == "About" and starts_sentence(prose, words[i - 2].start)
+            ):
+                continue  # "About Acme Acme is a maker of ...": a press release's heading run into its text
             if counts is None:
                 counts = _doubling_counts(words)
             if _intended(words, i, prose, counts):
@@ -109,7 +157,6 @@ class DoubledWord(Rule):
             # or a name about as often as a slip: a judgement, not a safe fix.
             applicability = Applicability.UNSAFE if word.text[0].isupper() else Applicability.SAFE
             end, replacement = word.end, ""
-            gap = prose[prev.end : word.start]
             if "\n" in gap:
                 # Across a line end, the line break stays (CRLF as written) and the
                 # spaces after the removed word go with it.
@@ -157,6 +204,71 @@ def _pair_stands_alone(prose: str, prev, word) -> bool:
     before = _ALONE_BEFORE_RE.search(prose, max(0, prev.start - 8), prev.start) is not None
     return before and _ALONE_AFTER_RE.match(prose, word.end) is not None
 
+
+
+# A line of running text wrapped at a margin: two words or more, no longer than a margin.
+_WRAP_WIDTH = 80
+_WRAP_MIN_WORDS = 2
+
+
+def _wrapped_break(prose: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the line break between two words is a wrap inside running text: the
+    line before holds at least two words and neither line is longer than a margin
+    allows. A line of one word ("Katri", a keyword), or one longer than any margin (a
+    paragraph of its own, a keyword list), ends where its unit ends."""
+    before = _line_within(prose, gap_start, gap_start, _WRAP_WIDTH)
+    if before is None or len(before.split()) < _WRAP_MIN_WORDS:
+        return False
+    return _line_within(prose, gap_end, gap_end, _WRAP_WIDTH) is not None
+
+
+def _line_within(prose: str, start: int, end: int, width: int) -> str | None:
+    """The stripped line holding ``start``..``end`` (cut at ``end`` when it ends
+    a line), or None when it is longer than ``width``: a bounded look either side."""
+    lo = max(0, start - width - 40)
+    line_start = prose.rfind("\n", lo, start) + 1
+    if line_start == 0 and lo > 0:
+        return None
+    hi = min(len(prose), end + width + 40)
+    line_end = prose.find("\n", end, hi)
+    if line_end == -1:
+        if hi < len(prose):
+            return None
+        line_end = len(prose)
+    line = prose[line_start:line_end].strip()
+    return line if len(line) <= width else None
+
+
+# An emoticon or laughter right after the pair: ":)", ";-)", ":D", "hahaha", "lol".
+_PLAYFUL_AFTER_RE = lazy(
+    r"[ \t]*(?:[:;=]-?[)(DPp](?![\p{L}\p{N}])|(?i:(?:ha){2,}h?|(?:he){2,}|lol)(?![\p{L}\p{N}]))"
+)
+# The pair closes an exclamation or a question: "a what what!", "(... a what what)?".
+_EXCLAIMED_RE = lazy(r"[\"”’')\]]*[!?]")
+_HYPHENATED_RE = lazy(r"(?<![\p{L}\p{N}])(\p{L}+)[-‐/]\1(?![\p{L}\p{N}])", regex.IGNORECASE)
+_CLOCK_RE = lazy(r"(?<!\d)\d{1,2}:\d{2} ?[ap]\.?m\b", regex.IGNORECASE)
+_HEADER_LINE_MAX = 60
+# Reduplicated slang and brand words are short ("omg omg", "miu miu", "dolla dolla");
+# a longer word no dictionary knows is more often a slip ("toprevent toprevent").
+_SLANG_MAX = 6
+# The pair is all a quotation holds, ellipses aside: “…because because…”.
+_QUOTED_BEFORE_RE = lazy(r"[\"“‘'][ \t]*(?:…|\.{3})?[ \t]*\Z")
+_QUOTED_AFTER_RE = lazy(r"[ \t]*(?:…|\.{3})?[ \t]*[\"”’']")
+
+
+def _hyphenated_doubles(prose: str) -> frozenset[str]:
+    """The words the document writes doubled with a hyphen or a slash ("active-active",
+    "bye-bye"): one scan of the document."""
+    if "-" not in prose and "‐" not in prose and "/" not in prose:
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in _HYPHENATED_RE.finditer(prose))
+
+
+def _on_header_line(prose: str, start: int) -> bool:
+    """Whether ``start`` lies on a short line carrying a date or a clock time: a post's
+    or a comment's header ("In In The Field, Rambling at 2:24am"), not prose."""
+    line = _line_within(prose, start, start, _HEADER_LINE_MAX)
+    return line is not None and (_CLOCK_RE.search(line) is not None or TIMESTAMP_RE.search(line) is not None)
 
 
 def _in_table_row(prose: str, gap_start: int, gap_end: int) -> bool:
@@ -223,10 +335,21 @@ def _intended(words, i: int, prose: str, counts: dict[str, list[int]]) -> bool:
             after[0] in _TIME_WORDS or (after[0] in ("the", "a", "this", "that") and after[1:2] and after[1] in _TIME_WORDS)
         ):
             return True
+    if i >= 3 and words[i - 3].text.lower() == before.text.lower() and _GAP_RE.match(prose[words[i - 3].end : before.start]):
+        return True  # "this very very last last comment": a pair echoing the pair before it, for effect
+    if (
+        i >= 3 and before.text.lower() in ("make", "makes", "made", "making")
+        and "what" in (w.text.lower() for w in words[max(0, i - 5) : i - 2])
+    ):
+        return True  # "what makes Linux Linux is": the thing, then what it is
     if low == "is":
-        # "what it is is a shame", "all it is is talk"
+        # "what it is is a shame", "all it is is talk", "how bad it is is plain",
+        # "something he is is worth it": a clause ending in "is", then the verb
         back = [w.text.lower() for w in words[max(0, i - 5) : i - 1]]
-        return "what" in back or "all" in back
+        if "what" in back or "all" in back:
+            return True
+        # the opener, then the clause's own subject: not "Langdon, who is is trying"
+        return any(w in _CLAUSE_OPENERS for w in back[:-1])
     if low == "this" and before is not None and before.text.lower() in ("to", "of", "with", "about"):
         return True  # "add to this this new law": a pronoun, then a determiner
     return False

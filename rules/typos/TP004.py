@@ -58,7 +58,24 @@ class LowercaseSentenceStart(Rule):
         upper case there; or two or more of the four sentences either side do, no fewer
         than start in upper case: a commenter who never capitalises, "ya. looked brutal.
         hopefully he's ok", or writes "i" for "I" in that sentence or one of the three
-        either side in its paragraph), a word ending its line with a colon (a header's
+        either side in its paragraph; a sentence opening with an "@name" reply counts
+        by the word after it, and one running on from a date-stamped header line by
+        the first word of its next line, "May 3, 2012 Anna\nso happy for you"), a
+        word glued to a symbol ("so+ba", "et/" cut from a web address), a short line
+        (60 characters or fewer) opening with the word and ending with no sentence
+        mark (a signature: "aka, Ann of the North Shore"), a quotation of up to 25
+        words opened right after a word and continued by the sentence ('the message
+        "That number is unavailable. Please dial again." though'), a short quotation
+        opening the sentence and closing right after a word, a phrase cited as it
+        was written ('“hope makes you vulnerable” — oh yes', or one of a list of
+        quoted phrases: '"very dangerous," "have you ..."'), a listed abbreviation
+        written in capitals ("PS. we love it"), a full stop after a
+        short lower-case form no dictionary knows ("learn sth. new", "high chol.
+        high"), a contact label ("e-mail: ann@example.org"), a speech verb ending
+        its line with a colon or an ellipsis ("rach. said..."), a word ending its
+        line over a date-stamped line (a user name in a comment header), a word
+        (no function word) before a capitalised one when the document writes the two
+        again (a name's particle: "dos Santos"), a word ending its line with a colon (a header's
         label: "Kim B. says:"), lines carrying a date stamp (comment headers: "pdxhadey
         on October 23rd, 2012 2:22 pm"), a full stop after "/" ("/. readers"), asides in
         square brackets, and a first word that labels what follows ("vegan – use
@@ -116,6 +133,16 @@ class LowercaseSentenceStart(Rule):
                 continue  # "on 26 Oct 2012 at 3:47 am Marshall": a comment header, not a sentence
             if _LINE_LABEL_RE.match(prose, m.end()):
                 continue  # "Marcello B. says:" ending its line: a comment header's label
+            if word in _SPEECH_VERBS and _HEADER_VERB_RE.match(prose, m.end()):
+                continue  # "rach. said..." ending its line: a comment header
+            if _above_stamped_line(prose, m.end()):
+                continue  # "Comment 207. sunnyjoe" over "24TH JULY 2012 - 14:43": a name in a header
+            if _CONTACT_LABEL_RE.match(prose, m.end()):
+                continue  # "Ann Lee. e-mail: ann@example.org": a contact label, no sentence
+            if _name_with_particle(doc, m.start(), m.end(), word):
+                continue  # "dos Santos of Brazil", written so inside sentences too: a name's particle
+            if _cited_phrase(prose, m.start()):
+                continue  # '“hope makes you vulnerable” — oh yes': a phrase quoted as written
             if sent.start in para_index:
                 # The first sentence of a paragraph: flag it only between two prose
                 # paragraphs (not a title, a list item or a line after a colon).
@@ -182,6 +209,10 @@ class LowercaseSentenceStart(Rule):
                         continue
             if any(c.isupper() or c.isdigit() for c in word[1:]) or "." in word:
                 continue  # iPod, eBay, lastminute.com, mp3
+            if prose[m.end() : m.end() + 1] in _GLUED_SYMBOLS and m.end() < len(prose):
+                continue  # "so+ba is a studio", "et/" cut from a web address: a name or a path, no word
+            if _opens_line(prose, m.start()) and _short_unended_line(prose, m.start()):
+                continue  # "aka, Kim of the North Shore" under a comment: a signature line, no sentence
             if not _VOWEL_RE.search(word.lower()) and len(word) <= 5 and word not in _TITLES:
                 continue  # ntl, mp3: lower-case initialisms
             if word in vocabulary or word.lower() in vocabulary:
@@ -257,9 +288,11 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
     paragraph with "I" does write capitals there)."""
     out = []
     for sent in sentences:
-        m = _WORD_RE.match(prose, _skip_openers(prose, sent.start))
+        at = _first_word_at(prose, sent)
+        m = _WORD_RE.match(prose, at)
         word = m.group() if m else ""
-        before = prose[max(0, sent.start - 4) : sent.start].rstrip().rstrip("\"'”’»)]")
+        start = sent.start if at == _skip_openers(prose, sent.start) else at
+        before = prose[max(0, start - 4) : start].rstrip().rstrip("\"'”’»)]")
         if word == "I" or word.startswith(("I'", "I’")):
             out.append(_PRONOUN_I)
         elif word in _NO_SUBJECT and sent.start in para_starts:
@@ -275,6 +308,81 @@ def _start_cases(prose: str, sentences, para_starts) -> list[int]:
 
 # A word that ends its line with a colon: the label of a header line ("Kim B. says:").
 _LINE_LABEL_RE = lazy(r"[ \t]*:[ \t]*(?:\r?\n|\Z)")
+# A speech verb ending its line with a colon or an ellipsis: "rach. said...".
+_HEADER_VERB_RE = lazy(r"[ \t]*(?::|\.{2,}|…)[ \t]*(?:\r?\n|\Z)")
+# A label before a contact: "e-mail: ann@example.org", "web: http://...", "tel: +44 ...".
+_CONTACT_LABEL_RE = lazy(r"[ \t]*:[ \t]*(?:[^\s@]+@[^\s@]+\.\w|https?://|www\.|\+?\d)")
+_CLOSING_QUOTES = {"“": "”", "‘": "’", '"': '"', "«": "»"}
+_CITED_PHRASE_MAX_WORDS = 10
+_NEXT_QUOTE_RE = lazy(r"[ \t]*[\"“‘«]")
+
+
+def _name_with_particle(doc, start: int, end: int, word: str) -> bool:
+    """Whether the word, no English function word, is followed by a capitalised word
+    and the document writes the same two words again elsewhere: a name with a
+    lower-case particle ("dos Santos", "van Dijk"), not a sentence start."""
+    prose = doc.prose
+    if word.lower() in _function_words():
+        return False
+    m = _CAPITALISED_WORD_AFTER_RE.match(prose, end)
+    if not m:
+        return False
+    pairs = doc.memo("TP004.lower-capital-pairs", lambda: _lower_capital_pairs(doc))
+    return pairs.get((word, m.group(1)), 0) >= 2
+
+
+_CAPITALISED_WORD_AFTER_RE = lazy(r" (\p{Lu}[\p{L}\p{M}'’\-]*)")
+
+
+def _lower_capital_pairs(doc) -> dict[tuple[str, str], int]:
+    """How often each lower-case word is followed, after one space, by each
+    capitalised word: one pass over the document's words."""
+    prose = doc.prose
+    out: dict[tuple[str, str], int] = {}
+    prev = None
+    for w in doc.words:
+        if (
+            prev is not None and prev.text[:1].islower() and w.text[:1].isupper()
+            and w.start == prev.end + 1 and prose[prev.end] == " "
+        ):
+            key = (prev.text, w.text)
+            out[key] = out.get(key, 0) + 1
+        prev = w
+    return out
+
+
+def _above_stamped_line(prose: str, end: int) -> bool:
+    """Whether the word ending at ``end`` ends its line and the next line carries a
+    date stamp: a user name over its comment's date, not a sentence."""
+    m = _LINE_END_RE.match(prose, end)
+    if not m:
+        return False
+    nxt = m.end()
+    return nxt < len(prose) and _on_stamped_line(prose, nxt)
+
+
+_LINE_END_RE = lazy(r"[ \t]*\r?\n[ \t]*")
+
+
+def _cited_phrase(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a short quotation that closes right after a
+    word, before its sentence ends ('“hope makes you vulnerable” — oh yes'): a phrase
+    cited as it was written, whose case is its source's."""
+    if start == 0 or prose[start - 1] not in _CLOSING_QUOTES:
+        return False
+    close = _CLOSING_QUOTES[prose[start - 1]]
+    end = prose.find(close, start, start + 120)
+    if end == -1:
+        return False
+    if not prose[end - 1].isalnum():
+        # '"very dangerous to go out," "have you thought ..."': a list of quoted phrases
+        if prose[end - 1] != "," or not _NEXT_QUOTE_RE.match(prose, end + 1):
+            return False
+        end -= 1
+    inner = prose[start:end]
+    return len(inner.split()) <= _CITED_PHRASE_MAX_WORDS and not any(c in inner for c in ".!?\n")
+
+
 # A word that labels what follows: a dash or colon right after the first word.
 _LABEL_AFTER_RE = lazy(r"[ \t]*(?::|[ \t][-–—][ \t])")
 # "i" written in lower case as the pronoun ("i think", "i’m"): nobody who writes so
@@ -359,6 +467,22 @@ def _starts_short_line(prose: str, start: int) -> bool:
     return line_end - line_start < 40 or (line_start - 1) - prev_start < 40
 
 
+_GLUED_SYMBOLS = "+/@_=&\\"
+_SIGNATURE_LINE_MAX = 60
+
+
+def _short_unended_line(prose: str, start: int) -> bool:
+    """Whether the line holding ``start`` is short and ends with no sentence mark: a
+    signature or a label line ("aka, Kim of the North Shore"), not a sentence."""
+    line_end = prose.find("\n", start, start + _SIGNATURE_LINE_MAX + 1)
+    if line_end == -1:
+        if start + _SIGNATURE_LINE_MAX < len(prose):
+            return False
+        line_end = len(prose)
+    line = prose[start:line_end].rstrip()
+    return not _ends_sentence(line) and not line.endswith((",", ";", ":"))
+
+
 def _opens_line(prose: str, start: int) -> bool:
     line_start = prose.rfind("\n", 0, start) + 1
     return not prose[line_start:start].strip(" \t\"'“‘«([")
@@ -390,6 +514,34 @@ def _is_prose(para) -> bool:
         and len(text.split()) >= 6
         and _ends_sentence(text)
     )
+
+
+_HANDLE_RE = lazy(r"@[\p{L}\p{N}_]+[:,]?[ \t]+")
+
+
+def _first_word_at(prose: str, sent) -> int:
+    """Where the sentence's own first word is, for telling how its writer starts
+    sentences: past an opening "@name" (a reply: "@Sam just go for it"), and past a
+    header line carrying a date stamp that the sentence runs on from ("October 15,
+    2012 Anna" then "so happy for you" on the next line)."""
+    i = _skip_openers(prose, sent.start)
+    m = _HANDLE_RE.match(prose, i)
+    if m:
+        i = _skip_openers(prose, m.end())
+    nl = prose.rfind("\n", i, sent.end)
+    if nl != -1:
+        k = nl
+        while k < sent.end and prose[k].isspace():
+            k += 1
+        k = _skip_openers(prose, k)
+        # Only a line of a few words under a stamped header counts (not a name label
+        # under it), and only as more evidence of a lower-case habit.
+        if (
+            k < sent.end and prose[k].islower() and len(prose[k : sent.end].split()) >= 3
+            and nl > i and _on_stamped_line(prose, nl - 1)
+        ):
+            i = k
+    return i
 
 
 def _skip_openers(prose: str, i: int) -> int:
@@ -440,6 +592,10 @@ def _abbreviation_before(prose: str, end_at: int, word: str, bare: dict) -> bool
     low = letters.lower()
     if core != token and low in SENTENCE_ABBREVIATIONS:
         return True  # "All Rapson-Inc. products": the document's own abbreviations, after a hyphen
+    if letters == core and letters.islower() and 2 <= len(letters) <= 4 and not is_english(letters):
+        return True  # "learn sth. new": a short form no dictionary knows is the writer's abbreviation
+    if letters.isupper() and low in _ABBREVIATIONS and low not in _ALSO_WORDS:
+        return True  # "PS. we love it": a listed abbreviation written in capitals
     if letters.isupper() and len(letters) <= 5:
         # "the new EV. models": an initialism written with a full stop wherever it
         # appears; one also written without ("the UK. of the", "in the UK today")
@@ -469,6 +625,9 @@ def _function_words() -> frozenset[str]:
     return frozenset(profile.stopwords) if profile is not None else frozenset()
 
 
+_QUOTE_IN_SENTENCE_MAX = 25
+
+
 def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
     """Whether the quotation closing at ``close_at`` is a short one opened inside the
     sentence (a slogan or title: 'the "Stop. Think. Vote." campaign')."""
@@ -476,10 +635,16 @@ def _short_quote_in_sentence(prose: str, close_at: int) -> bool:
     opener = _QUOTE_PAIRS.get(close)
     if opener is None:
         return False
-    start = prose.rfind(opener, max(0, close_at - 80), close_at)
+    start = prose.rfind(opener, max(0, close_at - 200), close_at)
     if start <= 0:
         return False
-    if len(prose[start + 1 : close_at].split()) > 6:
+    words = len(prose[start + 1 : close_at].split())
+    if words > _QUOTE_IN_SENTENCE_MAX:
         return False
     before = prose[max(0, start - 30) : start].rstrip(" \t")
-    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and not starts_sentence(prose, start)
+    if not before or starts_sentence(prose, start):
+        return False
+    # After a comma only a short slogan; right after a word, a quotation the sentence
+    # names ('the recorded message "That number is unavailable. Please dial again."
+    # though'), which may run to a sentence or two.
+    return before[-1] == "," and words <= 6 or before[-1].isalpha()
