@@ -16,6 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, partial
+from itertools import islice
 from typing import Any, Callable, NamedTuple, TypeVar
 
 import regex
@@ -294,6 +295,9 @@ class Document:
 # code mask are both made from them).
 MARKDOWN_BLOCKS = "markdown-blocks"
 
+# How many word matches ``Words`` reads at a time.
+_WORD_BATCH = 65536
+
 # Documents at least this long keep their words compact (spans made on access).
 COMPACT_WORDS_CHARS = 1_000_000
 
@@ -315,13 +319,15 @@ class Words(Sequence):
         starts = array("q")
         ends = array("q")
         texts: list[str] = []
-        add_start, add_end, add_text = starts.append, ends.append, texts.append
-        for m in _WORD_RE.finditer(prose):
-            s, e = m.span()
-            w = m.group()
-            add_start(s)
-            add_end(e)
-            add_text(one(w, w))
+        # The matches are read in batches, each through the Match type's own methods
+        # (a loop in C): a 10 MB paragraph never holds all its matches at once.
+        found = _WORD_RE.finditer(prose)
+        while batch := list(islice(found, _WORD_BATCH)):
+            match = type(batch[0])
+            starts.extend(map(match.start, batch))
+            ends.extend(map(match.end, batch))
+            words = list(map(match.group, batch))
+            texts.extend(map(one, words, words))  # each distinct word's text once
         self.starts, self.ends, self.texts = starts, ends, texts
 
     def __len__(self) -> int:
