@@ -28,6 +28,15 @@ _EDGE_LINES = 3
 _PROSE_MIN_WORDS = 6
 _ARTICLE_GAP = 3
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A line the furniture vocabulary alone calls boilerplate is the writer's own sentence
+# ("Enjoy the read.", "Check it out below!") when it reads as one (a capital letter
+# first, a full stop, "!" or "?" last but not a teaser's ellipsis, a single sentence, no
+# brackets, at most one strong furniture word) and runs on from a line of the text: a line of at least
+# _PROSE_MIN_WORDS words right beside it, with no boilerplate between it and the edge.
+_OWN_SENTENCE_RE = regex.compile(r"(?<![.…])[.!?][\"'”’]?\s*$")
+_BRACKET_RE = regex.compile(r"[()\[\]]")
+# A promotion is often two sentences ("Want more stories? Get our newsletter."): one is asked.
+_INNER_SENTENCE_END_RE = regex.compile(r"[.!?]\s+\S")
 # A bare byline, "By" and the writer's name alone ("By Jane Doe", "By Jane Doe and Sam
 # Roe"), is the credit written into the copy itself (wire and print stories carry it), not
 # furniture the page put round the story: only a byline with what a page adds (its
@@ -70,7 +79,14 @@ class BoilerplateLine(Rule):
         prose, flagged wherever it stands) or `edge` (could be prose or a caption,
         flagged only in the block of boilerplate lines at the end or start of the
         document). A pattern must match the whole line, so a sentence that merely
-        mentions cookies or advertising is never flagged.
+        mentions cookies or advertising is never flagged. A line at an edge that no
+        pattern matches but whose words are mostly page furniture is flagged too,
+        unless it reads as the writer's own sentence running on from the text: one
+        sentence with a capital letter first and a full stop, "!" or "?" last, no
+        brackets, at most one strong furniture word, right beside a line of at least
+        six words with no boilerplate between it and the edge ("Enjoy the read." after
+        the last paragraph, a title above the first); beside other boilerplate it is
+        part of the block.
 
     Why it matters:
         Scraped articles carry the page around them; in a corpus the same prompts
@@ -148,6 +164,8 @@ class BoilerplateLine(Rule):
             header = kind is not None and kind.where == "header"
             if kind is None:
                 what, header = self._furniture(lines[i].text)
+                if what is not None and not seen_boilerplate and self._own_sentence(lines, i, i - 1, flagged):
+                    break  # the writer's closing sentence: the text ends here
             if what is not None:
                 if header:
                     for j in pending:
@@ -177,8 +195,8 @@ class BoilerplateLine(Rule):
             what = kind.name if kind is not None and kind.where in ("anywhere", "edge") else None
             if kind is None:
                 what, header = self._furniture(lines[i].text)
-                if header:
-                    what = None
+                if header or what is not None and self._own_sentence(lines, i, i + 1, flagged):
+                    what = None  # a heading, or the writer's opening sentence
             if what is None:
                 break
             if i not in flagged and kind is not None and kind.info:
@@ -243,6 +261,20 @@ class BoilerplateLine(Rule):
             heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
             return "page furniture", heading
         return None, False
+
+    @staticmethod
+    def _own_sentence(lines, i: int, beside: int, flagged) -> bool:
+        """Whether line ``i``, which only the furniture vocabulary flags, is a sentence
+        of the text: it ends like one and line ``beside`` (the one towards the body) is
+        a line of prose that is not boilerplate."""
+        text = lines[i].text.strip()
+        if not text[:1].isupper() or _BRACKET_RE.search(text) or not _OWN_SENTENCE_RE.search(text):
+            return False
+        if _INNER_SENTENCE_END_RE.search(text) or furniture_score(text)[1] > 1:
+            return False  # "Entries (RSS) and Comments (RSS).": a footer's labels
+        if not 0 <= beside < len(lines) or beside in flagged:
+            return False
+        return len(_WORD_RE.findall(lines[beside].text)) >= _PROSE_MIN_WORDS
 
     @staticmethod
     def _article_edges(lines, flagged) -> set[int]:
