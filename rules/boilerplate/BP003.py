@@ -69,6 +69,15 @@ def _quoted_again(paras, idx: int, first: int) -> bool:
     return first == 0 or _key(paras[idx - 1].text) != _key(paras[first - 1].text)
 
 
+def _leaves_quotation_open(text: str) -> bool:
+    """A paragraph that opens a quotation and does not close it: the quotation runs
+    on into the paragraphs after it (a reader quoting a comment of several paragraphs,
+    the opening quotation mark on the first, the closing one on the last)."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.lstrip().startswith('"') and text.count('"') % 2 == 1
+
+
 def _opens_reply(paras, idx: int, first: int) -> bool:
     """Whether the repeat is a quotation at the head of a reply: an attribution stands
     right before it, and the reply's own text follows it (a paragraph that is neither
@@ -159,7 +168,9 @@ class DuplicatedParagraph(Rule):
         and is still flagged. Nor is a message quoted again by another reader: the
         repeat follows an undated introduction ending in a colon or a comma ("Their
         answer to me,") or a message's header ("From: ... / Subject: ..."), not the
-        one before the first occurrence.
+        one before the first occurrence, nor a repeat right after a paragraph that
+        opens a quotation and leaves it open (a reader quoting a comment of several
+        paragraphs), unless the paragraph before the first occurrence repeats too.
 
     Why it matters:
         Scrapers repeat blocks (a teaser printed again as the first paragraph, a
@@ -224,6 +235,8 @@ class DuplicatedParagraph(Rule):
                 continue  # a reply quoting what it answers under an attribution
             if _quoted_again(paras, idx, first):
                 continue  # a message quoted by two readers
+            if idx != first + 1 and _leaves_quotation_open(paras[idx - 1].text) and not _in_repeated_block(paras, idx, first):
+                continue  # a paragraph inside a reader's quotation of several paragraphs
             if quotations is None:
                 quotations = _Quotations(doc)
             if quotations.quotes(first):
