@@ -49,6 +49,12 @@ _BARE_BYLINE_RE = regex.compile(
 # Lines that are boilerplate wherever they stand are short; longer lines are prose
 # (the block at the edges is matched without this limit).
 _ANYWHERE_MAX_CHARS = 400
+# A share or follow label is a subheading of the article when it heads a paragraph: a
+# blank line above it and, on the very next line, the paragraph's first line of at least
+# _HEADED_MIN_WORDS words ("Sharing on Google+" over the text about that feature). A row
+# of buttons stands apart from the text on a page.
+_LABEL_KINDS = frozenset({"share buttons", "follow link"})
+_HEADED_MIN_WORDS = 12
 
 
 class _LazyKinds:
@@ -86,7 +92,10 @@ class BoilerplateLine(Rule):
         brackets, at most one strong furniture word, right beside a line of at least
         six words with no boilerplate between it and the edge ("Enjoy the read." after
         the last paragraph, a title above the first); beside other boilerplate it is
-        part of the block.
+        part of the block. A share or follow label that heads a paragraph (a blank
+        line above it, the paragraph's first line of twelve words or more right
+        under it) is the article's subheading naming a feature ("Sharing on
+        Facebook"), not a row of buttons, which stands apart from the text.
 
     Why it matters:
         Scraped articles carry the page around them; in a corpus the same prompts
@@ -220,6 +229,8 @@ class BoilerplateLine(Rule):
         for i in sorted(flagged):
             if i in info and not (report_furniture and (i in edges or i >= tail or i < head)):
                 continue  # a byline or dateline belongs to the story: silent unless asked
+            if flagged[i] in _LABEL_KINDS and self._heads_paragraph(doc.text, lines, i, flagged):
+                continue  # a subheading of the article naming a feature
             line = lines[i]
             where = ""
             if i >= tail and tail > 0:
@@ -261,6 +272,18 @@ class BoilerplateLine(Rule):
             heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
             return "page furniture", heading
         return None, False
+
+    @staticmethod
+    def _heads_paragraph(text: str, lines, i: int, flagged) -> bool:
+        """Whether line ``i`` stands after a blank line, right above a long line of
+        text that is not boilerplate (one line break between them)."""
+        if i == 0 or i + 1 >= len(lines) or (i + 1) in flagged:
+            return False
+        if text.count("\n", lines[i - 1].end, lines[i].start) < 2:
+            return False
+        if text.count("\n", lines[i].end, lines[i + 1].start) != 1:
+            return False
+        return len(_WORD_RE.findall(lines[i + 1].text)) >= _HEADED_MIN_WORDS
 
     @staticmethod
     def _own_sentence(lines, i: int, beside: int, flagged) -> bool:
