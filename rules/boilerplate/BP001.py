@@ -29,6 +29,15 @@ _EDGE_LINES = 3
 _PROSE_MIN_WORDS = 6
 _ARTICLE_GAP = 3
 _SENTENCE_END_RE = lazy(r"[.!?…][\"'”’)\]]*\s*$")
+# A line the furniture vocabulary alone calls boilerplate is the writer's own sentence
+# ("Enjoy the read.", "Check it out below!") when it reads as one (a capital letter
+# first, a full stop, "!" or "?" last but not a teaser's ellipsis, a single sentence, no
+# brackets, at most one strong furniture word) and runs on from a line of the text: a line of at least
+# _PROSE_MIN_WORDS words right beside it, with no boilerplate between it and the edge.
+_OWN_SENTENCE_RE = lazy(r"(?<![.…])[.!?][\"'”’]?\s*$")
+_BRACKET_RE = lazy(r"[()\[\]]")
+# A promotion is often two sentences ("Want more stories? Get our newsletter."): one is asked.
+_INNER_SENTENCE_END_RE = lazy(r"[.!?]\s+\S")
 # A bare byline, "By" and the writer's name alone ("By Jane Doe", "By Jane Doe and Sam
 # Roe"), is the credit written into the copy itself (wire and print stories carry it), not
 # furniture the page put round the story: only a byline with what a page adds (its
@@ -41,6 +50,12 @@ _BARE_BYLINE_RE = lazy(
 # Lines that are boilerplate wherever they stand are short; longer lines are prose
 # (the block at the edges is matched without this limit).
 _ANYWHERE_MAX_CHARS = 400
+# A share or follow label is a subheading of the article when it heads a paragraph: a
+# blank line above it and, on the very next line, the paragraph's first line of at least
+# _HEADED_MIN_WORDS words ("Sharing on Google+" over the text about that feature). A row
+# of buttons stands apart from the text on a page.
+_LABEL_KINDS = frozenset({"share buttons", "follow link"})
+_HEADED_MIN_WORDS = 12
 
 
 class _LazyKinds:
@@ -71,7 +86,17 @@ class BoilerplateLine(Rule):
         prose, flagged wherever it stands) or `edge` (could be prose or a caption,
         flagged only in the block of boilerplate lines at the end or start of the
         document). A pattern must match the whole line, so a sentence that merely
-        mentions cookies or advertising is never flagged.
+        mentions cookies or advertising is never flagged. A line at an edge that no
+        pattern matches but whose words are mostly page furniture is flagged too,
+        unless it reads as the writer's own sentence running on from the text: one
+        sentence with a capital letter first and a full stop, "!" or "?" last, no
+        brackets, at most one strong furniture word, right beside a line of at least
+        six words with no boilerplate between it and the edge ("Enjoy the read." after
+        the last paragraph, a title above the first); beside other boilerplate it is
+        part of the block. A share or follow label that heads a paragraph (a blank
+        line above it, the paragraph's first line of twelve words or more right
+        under it) is the article's subheading naming a feature ("Sharing on
+        Facebook"), not a row of buttons, which stands apart from the text.
 
     Why it matters:
         Scraped articles carry the page around them; in a corpus the same prompts
@@ -149,6 +174,8 @@ class BoilerplateLine(Rule):
             header = kind is not None and kind.where == "header"
             if kind is None:
                 what, header = self._furniture(lines[i].text)
+                if what is not None and not seen_boilerplate and self._own_sentence(lines, i, i - 1, flagged):
+                    break  # the writer's closing sentence: the text ends here
             if what is not None:
                 if header:
                     for j in pending:
@@ -178,8 +205,8 @@ class BoilerplateLine(Rule):
             what = kind.name if kind is not None and kind.where in ("anywhere", "edge") else None
             if kind is None:
                 what, header = self._furniture(lines[i].text)
-                if header:
-                    what = None
+                if header or what is not None and self._own_sentence(lines, i, i + 1, flagged):
+                    what = None  # a heading, or the writer's opening sentence
             if what is None:
                 break
             if i not in flagged and kind is not None and kind.info:
@@ -203,6 +230,8 @@ class BoilerplateLine(Rule):
         for i in sorted(flagged):
             if i in info and not (report_furniture and (i in edges or i >= tail or i < head)):
                 continue  # a byline or dateline belongs to the story: silent unless asked
+            if flagged[i] in _LABEL_KINDS and self._heads_paragraph(doc.text, lines, i, flagged):
+                continue  # a subheading of the article naming a feature
             line = lines[i]
             where = ""
             if i >= tail and tail > 0:
@@ -244,6 +273,32 @@ class BoilerplateLine(Rule):
             heading = len(words) <= 6 and not _LINK_LINE_END_RE.search(text) and not text.rstrip().endswith(("!", "?"))
             return "page furniture", heading
         return None, False
+
+    @staticmethod
+    def _heads_paragraph(text: str, lines, i: int, flagged) -> bool:
+        """Whether line ``i`` stands after a blank line, right above a long line of
+        text that is not boilerplate (one line break between them)."""
+        if i == 0 or i + 1 >= len(lines) or (i + 1) in flagged:
+            return False
+        if text.count("\n", lines[i - 1].end, lines[i].start) < 2:
+            return False
+        if text.count("\n", lines[i].end, lines[i + 1].start) != 1:
+            return False
+        return len(_WORD_RE.findall(lines[i + 1].text)) >= _HEADED_MIN_WORDS
+
+    @staticmethod
+    def _own_sentence(lines, i: int, beside: int, flagged) -> bool:
+        """Whether line ``i``, which only the furniture vocabulary flags, is a sentence
+        of the text: it ends like one and line ``beside`` (the one towards the body) is
+        a line of prose that is not boilerplate."""
+        text = lines[i].text.strip()
+        if not text[:1].isupper() or _BRACKET_RE.search(text) or not _OWN_SENTENCE_RE.search(text):
+            return False
+        if _INNER_SENTENCE_END_RE.search(text) or furniture_score(text)[1] > 1:
+            return False  # "Entries (RSS) and Comments (RSS).": a footer's labels
+        if not 0 <= beside < len(lines) or beside in flagged:
+            return False
+        return len(_WORD_RE.findall(lines[beside].text)) >= _PROSE_MIN_WORDS
 
     @staticmethod
     def _article_edges(lines, flagged) -> set[int]:

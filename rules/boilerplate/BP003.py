@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import regex
 
 from linter.diagnostic import Applicability, Category, Fix, FixAvailability, Severity
 from linter.rule import Option, Rule
@@ -15,6 +16,17 @@ _LABEL_RE = lazy(r"\A[^\n]{1,60}:\s*\Z")
 # A paragraph this short that carries a date is a post's header or footer ("Posted on
 # Nov 6, 2012 1:32 pm", "Kim says: November 12, 2012 at 8:57 pm").
 _HEADER_MAX_WORDS = 16
+# A clock time ("11:35 am", "12:04PM"), which a comment's header carries with or without
+# a date (a bare "2:07" is as likely a race time).
+_CLOCK_RE = lazy(r"(?<![\d:])\d{1,2}:\d{2} ?[ap]\.?m\b", regex.IGNORECASE)
+# The next comment's header can take a few short lines ("Name says:", then its date).
+_HEADER_LINES = 3
+# The paragraph a reply opens with before it quotes what it answers: "Anonymous at
+# October 30, 2012 05:30 AM", "Originally posted 12:27 PM by Sam", "From: ... Date: ...",
+# "Her answer was this:", "Response from the councillor,". At most this many words.
+_ATTRIBUTION_MAX_WORDS = 40
+# A line of a message's header: a one-word field name and its value ("Subject: Re: fares").
+_FIELD_LINE_RE = lazy(r"\W{0,3}[\p{L}-]{2,12}:(?:\s|$)")
 
 
 def _key(text: str) -> str:
@@ -23,6 +35,63 @@ def _key(text: str) -> str:
 
 def _is_dated_header(text: str) -> bool:
     return len(text.split()) <= _HEADER_MAX_WORDS and TIMESTAMP_RE.search(text) is not None
+
+
+def _is_dated(text: str) -> bool:
+    return TIMESTAMP_RE.search(text) is not None or _CLOCK_RE.search(text) is not None
+
+
+def _is_attribution(text: str) -> bool:
+    """A short paragraph that names what follows: a comment's or a message's header
+    (it carries a date or a time), or a line that introduces a quotation (it ends in a
+    colon or a comma)."""
+    if len(text.split()) > _ATTRIBUTION_MAX_WORDS:
+        return False
+    return _is_dated(text) or text.rstrip().endswith((":", ","))
+
+
+def _introduces_quotation(text: str) -> bool:
+    """An undated line that hands over to a quotation ("Here is the answer I got:",
+    "Response from the councillor,"), or a message's header (two lines or more of
+    "Field: value"): what follows is a message quoted, however many paragraphs it runs to."""
+    if len(text.split()) > _ATTRIBUTION_MAX_WORDS:
+        return False
+    if text.rstrip().endswith((":", ",")) and not _is_dated(text):
+        return True
+    return sum(1 for line in text.split("\n") if _FIELD_LINE_RE.match(line.strip())) >= 2
+
+
+def _quoted_again(paras, idx: int, first: int) -> bool:
+    """A repeat introduced as a quotation, by another introduction than its first
+    occurrence (the same answer quoted by two readers); a duplicated run of the page
+    repeats the paragraph before it as well."""
+    if idx == 0 or idx == first + 1 or not _introduces_quotation(paras[idx - 1].text):
+        return False
+    return first == 0 or _key(paras[idx - 1].text) != _key(paras[first - 1].text)
+
+
+def _leaves_quotation_open(text: str) -> bool:
+    """A paragraph that opens a quotation and does not close it: the quotation runs
+    on into the paragraphs after it (a reader quoting a comment of several paragraphs,
+    the opening quotation mark on the first, the closing one on the last)."""
+    if text.count("“") > text.count("”"):
+        return True
+    return text.lstrip().startswith('"') and text.count('"') % 2 == 1
+
+
+def _opens_reply(paras, idx: int, first: int) -> bool:
+    """Whether the repeat is a quotation at the head of a reply: an attribution stands
+    right before it, and the reply's own text follows it (a paragraph that is neither
+    the next comment's dated header nor the one that follows the first occurrence).
+    A repeat that ends a comment (a signature, a comment posted twice) is followed by
+    the next comment's header and stays a repeat."""
+    if idx == 0 or idx + 1 >= len(paras) or not _is_attribution(paras[idx - 1].text):
+        return False
+    after = paras[idx + 1].text
+    for head in after.strip().split("\n", _HEADER_LINES)[:_HEADER_LINES]:
+        if len(head.split()) <= _HEADER_MAX_WORDS and _is_dated(head):
+            return False
+    return first + 1 >= len(paras) or _key(after) != _key(paras[first + 1].text)
 
 
 def _in_repeated_block(paras, idx: int, first: int) -> bool:
@@ -91,7 +160,18 @@ class DuplicatedParagraph(Rule):
         paragraph made of sentences of an earlier, longer paragraph (two replies
         quoting the same sentence of the article), nor a short dated header or
         footer ("Posted on Nov 6, 2012 1:32 pm") whose neighbours do not repeat: two
-        comments posted in the same minute, not a duplicated block.
+        comments posted in the same minute, not a duplicated block. Nor is a repeat
+        that opens a reply: an attribution stands right before it (a short paragraph
+        with a date or a clock time, "Sam at May 2, 2019 08:11 PM", or ending in a
+        colon or a comma) and the reply's own text follows it (neither the next
+        comment's dated header nor the paragraph after the first occurrence); a
+        signature or a comment posted twice is followed by the next comment's header
+        and is still flagged. Nor is a message quoted again by another reader: the
+        repeat follows an undated introduction ending in a colon or a comma ("Their
+        answer to me,") or a message's header ("From: ... / Subject: ..."), not the
+        one before the first occurrence, nor a repeat right after a paragraph that
+        opens a quotation and leaves it open (a reader quoting a comment of several
+        paragraphs), unless the paragraph before the first occurrence repeats too.
 
     Why it matters:
         Scrapers repeat blocks (a teaser printed again as the first paragraph, a
@@ -152,6 +232,12 @@ class DuplicatedParagraph(Rule):
                 continue  # a nested reply quoting the comment it answers
             if _is_dated_header(para.text) and not _in_repeated_block(paras, idx, first):
                 continue  # two posts stamped with the same minute
+            if idx != first + 1 and _opens_reply(paras, idx, first):
+                continue  # a reply quoting what it answers under an attribution
+            if _quoted_again(paras, idx, first):
+                continue  # a message quoted by two readers
+            if idx != first + 1 and _leaves_quotation_open(paras[idx - 1].text) and not _in_repeated_block(paras, idx, first):
+                continue  # a paragraph inside a reader's quotation of several paragraphs
             if quotations is None:
                 quotations = _Quotations(doc)
             if quotations.quotes(first):
