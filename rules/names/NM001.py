@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 
@@ -32,6 +33,8 @@ _MIN_LEN_CONSONANT_CHANGED = 6
 # common size is an ordinary word even when capitalised (Government).
 _MAX_NAME_LEVEL = 70
 _MAX_COMMON_LEVEL = 50
+# Any listed word or name, the obscure ones included (pease).
+_MAX_LISTED_LEVEL = 95
 
 
 class InconsistentName(Rule):
@@ -91,7 +94,12 @@ class InconsistentName(Rule):
         capitals for emphasis (AWEsome). Words in the configured vocabulary and names
         handled by the names vocabulary (NM002) are never flagged. Nor are a word
         spelled out letter by letter (Y-O-U beside You) and a people beside its
-        doctrine (Wahhabis beside Wahhabism).
+        doctrine (Wahhabis beside Wahhabism). Nor are a pun or blend with capitals
+        a one-letter slip cannot add (AmeriCIA beside America), a listed word or
+        name after a first name beside a common word that only opens sentences
+        (Terri Pease beside Please; a slip that is no word, Strathclyde Polcie, is
+        still flagged), and a changed letter outside a quotation that alone holds
+        the other spelling (Seleukos beside a quoted source's Seleukus).
 
     Options:
         min-dominant (int, default 2): mentions the dominant spelling needs.
@@ -165,7 +173,7 @@ class InconsistentName(Rule):
                     kind = variant_kind(a, b, min_len=3, inflected=True)
             if kind is None:
                 continue
-            verdict = self._judge(a, b, kind, groups, table.lower_words)
+            verdict = self._judge(a, b, kind, groups, table.lower_words, doc)
             if verdict is None:
                 continue
             minority = verdict[0]
@@ -209,7 +217,7 @@ class InconsistentName(Rule):
                     },
                 )
 
-    def _judge(self, a: str, b: str, kind: str, groups: dict, lower_words) -> tuple | None:
+    def _judge(self, a: str, b: str, kind: str, groups: dict, lower_words, doc=None) -> tuple | None:
         """(minority, dominant, score, kind, shared word) if ``a``/``b`` is a slip, else None."""
         ma, mb = groups[a], groups[b]
         na, nb = len(ma), len(mb)
@@ -236,6 +244,17 @@ class InconsistentName(Rule):
                 return None  # the minority spelling is a word of its own (Being/Bening, Scot/Scott)
             if b.casefold() in lower_words:
                 return None  # the dominant one is a common word capitalised (Union, Life)
+            if (
+                all(m.initial for m in mb) and _common_lower_word(b)
+                and is_english(a, _MAX_LISTED_LEVEL)
+                and any(m.prev and _could_be_name(m.prev) for m in ma)
+            ):
+                # a listed word or name of its own after a first name, beside a common
+                # word that only opens sentences (Terri Pease beside Please); a slip
+                # is no listed word (Strathclyde Polcie beside Police)
+                return None
+            if _capitals(a) - _capitals(b) >= 2:
+                return None  # capitals a one-letter slip cannot add: a pun or a blend (AmeriCIA beside America)
         if kind in ("truncated", "inflected") and len(skeleton(a)) > len(skeleton(b)):
             # a slip cuts a name short; a longer spelling is another word or name
             # (PepsiCo/Pepsi, Peter/Pete, Romanov/Roman) or words run together
@@ -278,6 +297,10 @@ class InconsistentName(Rule):
                 return None  # Saud/Saudi, Punjab/Punjabi, Persia/Persian
             kind = "truncated"
         shared, conflict = _context(ma, mb)
+        if not shared and kind == "changed" and doc is not None and _quoted_apart(doc, ma, mb):
+            # every dominant mention stands inside one quotation and the minority outside
+            # it: the quoted source keeps its own transliteration (Seleukos ... "Seleukus")
+            return None
         if conflict and not shared and kind not in STRONG_KINDS and not garbled:
             return None
         short = min(len(skeleton(a)), len(skeleton(b))) < self.opts["min_length"]
@@ -373,6 +396,28 @@ _SPELLED_OUT_RE = lazy(r"\p{L}(?:-\p{L}){2,}")
 def _emphasis(form: str) -> bool:
     """Whether a common word has a run of capitals inside it for emphasis (AWEsome)."""
     return bool(_EMPHASIS_RE.search(form)) and _common_lower_word(form)
+
+
+def _capitals(form: str) -> int:
+    return sum(1 for ch in form if ch.isupper())
+
+
+def _quoted_apart(doc, minority, dominant) -> bool:
+    """Whether every dominant mention lies inside one and the same quotation and no
+    minority mention lies inside a quotation."""
+    spans = doc.quoted_spans
+    if not spans:
+        return False
+    starts = [s.start for s in spans]
+
+    def span_of(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and spans[i].start <= offset < spans[i].end else None
+
+    inside = {span_of(m.start) for m in dominant}
+    if len(inside) != 1 or None in inside:
+        return False
+    return all(span_of(m.start) is None for m in minority)
 
 
 def _vowel_changed(a: str, b: str) -> bool:
